@@ -1,0 +1,115 @@
+// LeadPlan core: the proactive-sales calculation of the article, once.
+//
+// Symbols, as in the contract (README, docs/functions.md):
+//   T target revenue, S average order size, E orders from existing customers,
+//   c lead conversion ratio (0.2 = 20%), M leads handed over by marketing,
+//   cm conversion ratio of marketing's leads (default c), r rounding mode (default 1).
+//
+// Every function validates its own arguments and throws InvalidArgument naming the
+// offending argument by its 1-based position; a result that would not be finite is
+// InvalidArgument with position 0 ("the result"). Nothing else is ever thrown, and no
+// NaN or infinity is ever returned. The valid path allocates nothing and throws nothing.
+#pragma once
+
+#include <exception>
+#include <optional>
+#include <type_traits>
+
+namespace leadplan {
+
+// Optional arguments: std::nullopt means "left out, use the default".
+using Optional = std::optional<double>;
+
+enum class Rounding {
+    exact = 0,         // no rounding anywhere
+    eachStep = 1,      // whole at every step, as the article does by hand (default)
+    reportedOnce = 2,  // exact chain, each reported count rounded up once
+};
+
+class InvalidArgument final : public std::exception {
+public:
+    // position: 1-based argument position, or 0 for "the result is not finite".
+    // reason: a static string, e.g. "must be greater than 0".
+    InvalidArgument(int position, const char* reason) noexcept;
+    int position() const noexcept { return position_; }
+    const char* reason() const noexcept { return reason_; }
+    const char* what() const noexcept override { return message_; }
+
+private:
+    int position_;
+    const char* reason_;
+    char message_[96];
+};
+
+// Ceiling that forgives floating-point noise: a value within 1e-9 * max(1, |x|) of an
+// integer is that integer (2.1 / 0.7 = 3.0000000000000004 gives 3, not 4).
+double tolerantCeil(double x) noexcept;
+
+// O: orders needed to reach the target.
+double requiredOrders(double T, double S, Optional r = {});
+// N = max(0, O - E): orders that must come from new customers.
+double newCustomerOrders(double T, double S, double E, Optional r = {});
+// L = N / c: leads needed for the new-customer orders.
+double requiredLeads(double T, double S, double E, double c, Optional r = {});
+// P = max(0, N - M*cm) / c: leads to generate yourself, beyond marketing's.
+double proactiveLeads(double T, double S, double E, double c, double M,
+                      Optional cm = {}, Optional r = {});
+// max(0, T - (E + M*cm) * S): revenue left for own prospecting; never rounded.
+double proactiveRevenue(double T, double S, double E, double c, double M, Optional cm = {});
+// (E + M*cm + P*c) * S: the target a plan with P proactive leads reaches.
+double achievableRevenue(double S, double E, double c, double M, double P, Optional cm = {});
+// N / leads: the conversion ratio needed; above 1 means the leads cannot reach the target.
+double requiredConversion(double T, double S, double E, double leads, Optional r = {});
+
+// The ratio functions take totals; the template overloads below sum numbers, lists or
+// blocks of numbers (anything iterable, nested) first, so callers pass cells as they are.
+double averageOrderSizeOfTotals(double revenue, double orders);
+double conversionRateOfTotals(double won, double leads);
+
+template <class Cells>
+double total(const Cells& cells) noexcept
+{
+    if constexpr (std::is_arithmetic_v<Cells>) {
+        return static_cast<double>(cells);
+    } else {
+        double sum = 0.0;
+        for (const auto& cell : cells)
+            sum += total(cell);
+        return sum;
+    }
+}
+
+// sum(revenue) / sum(orders): last year's average order size.
+template <class Revenue, class Orders>
+double averageOrderSize(const Revenue& revenue, const Orders& orders)
+{
+    return averageOrderSizeOfTotals(total(revenue), total(orders));
+}
+
+// sum(won) / sum(leads): last year's lead conversion ratio.
+template <class Won, class Leads>
+double conversionRate(const Won& won, const Leads& leads)
+{
+    return conversionRateOfTotals(total(won), total(leads));
+}
+
+// The whole calculation, in PROACTIVEPLAN's order.
+struct Plan {
+    double requiredOrders;          // O
+    double existingOrders;          // E
+    double newCustomerOrders;       // N
+    double requiredLeads;           // L
+    double marketingLeads;          // M
+    double proactiveLeads;          // P
+    double proactiveRevenue;        // never rounded
+    double proactiveLeadsPerMonth;  // P / 12, rounded up when r is 1 or 2
+};
+inline constexpr int planSize = 8;
+
+Plan proactivePlan(double T, double S, double E, double c, double M,
+                   Optional cm = {}, Optional r = {});
+
+// The plan's values by index 0..7, in the order above.
+double planValue(const Plan& plan, int index) noexcept;
+
+}  // namespace leadplan

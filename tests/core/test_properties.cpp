@@ -1,0 +1,157 @@
+// Properties over seeded random inputs (issue 2): monotonicity, whole counts,
+// rounding mode 2 as the rounded exact chain, ACHIEVABLEREVENUE inverting PROACTIVELEADS,
+// and PROACTIVEPLAN agreeing with the single functions.
+#include <boost/test/unit_test.hpp>
+
+#include "leadplan/leadplan.hpp"
+
+#include <cmath>
+#include <random>
+
+using namespace leadplan;
+
+namespace {
+
+struct Inputs {
+    double T, S, E, c, M;
+    Optional cm;
+};
+
+class Random {
+public:
+    explicit Random(unsigned seed) : engine_(seed) {}
+    double uniform(double lo, double hi) { return std::uniform_real_distribution<double>(lo, hi)(engine_); }
+    double whole(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(engine_); }
+    bool coin() { return std::bernoulli_distribution(0.5)(engine_); }
+
+    Inputs inputs()
+    {
+        Inputs in{};
+        in.T = uniform(0, 1e7);
+        in.S = uniform(100, 1e5);
+        in.E = whole(0, 120);
+        in.c = uniform(0.01, 1.0);
+        in.M = whole(0, 300);
+        if (coin())
+            in.cm = uniform(0.0, 1.0);
+        return in;
+    }
+
+private:
+    std::mt19937_64 engine_;
+};
+
+constexpr int samples = 20000;
+constexpr double modes[] = {0.0, 1.0, 2.0};
+
+// The four counts, which every monotonicity and rounding property covers.
+struct Counts {
+    double O, N, L, P;
+};
+
+Counts counts(const Inputs& in, double r)
+{
+    return {requiredOrders(in.T, in.S, r), newCustomerOrders(in.T, in.S, in.E, r),
+            requiredLeads(in.T, in.S, in.E, in.c, r), proactiveLeads(in.T, in.S, in.E, in.c, in.M, in.cm, r)};
+}
+
+bool noneLarger(const Counts& a, const Counts& b)
+{
+    return a.O <= b.O && a.N <= b.N && a.L <= b.L && a.P <= b.P;
+}
+
+bool whole(double x) { return std::floor(x) == x; }
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(properties)
+
+BOOST_AUTO_TEST_CASE(counts_grow_with_the_target)
+{
+    Random rnd(20150101);
+    for (int i = 0; i < samples; ++i) {
+        const Inputs lo = rnd.inputs();
+        Inputs hi = lo;
+        hi.T = lo.T * rnd.uniform(1.0, 2.0) + rnd.uniform(0, 1000);
+        for (double r : modes) {
+            BOOST_TEST_REQUIRE(noneLarger(counts(lo, r), counts(hi, r)), "T " << lo.T << " -> " << hi.T << " r " << r);
+        }
+        BOOST_TEST_REQUIRE(proactiveRevenue(lo.T, lo.S, lo.E, lo.c, lo.M, lo.cm)
+                           <= proactiveRevenue(hi.T, hi.S, hi.E, hi.c, hi.M, hi.cm));
+    }
+}
+
+BOOST_AUTO_TEST_CASE(counts_shrink_with_conversion_and_marketing_leads)
+{
+    Random rnd(42);
+    for (int i = 0; i < samples; ++i) {
+        const Inputs base = rnd.inputs();
+        Inputs betterConversion = base;
+        betterConversion.c = rnd.uniform(base.c, 1.0);
+        Inputs moreLeads = base;
+        moreLeads.M = base.M + rnd.whole(0, 100);
+        for (double r : modes) {
+            BOOST_TEST_REQUIRE(noneLarger(counts(betterConversion, r), counts(base, r)), "c " << base.c << " -> " << betterConversion.c);
+            BOOST_TEST_REQUIRE(noneLarger(counts(moreLeads, r), counts(base, r)), "M " << base.M << " -> " << moreLeads.M);
+        }
+        const auto revenue = [](const Inputs& in) { return proactiveRevenue(in.T, in.S, in.E, in.c, in.M, in.cm); };
+        BOOST_TEST_REQUIRE(revenue(betterConversion) <= revenue(base));
+        BOOST_TEST_REQUIRE(revenue(moreLeads) <= revenue(base));
+    }
+}
+
+BOOST_AUTO_TEST_CASE(rounded_modes_give_whole_counts)
+{
+    Random rnd(7);
+    for (int i = 0; i < samples; ++i) {
+        const Inputs in = rnd.inputs();
+        const Counts exact = counts(in, 0.0);
+        const Counts stepwise = counts(in, 1.0);
+        const Counts once = counts(in, 2.0);
+        BOOST_TEST_REQUIRE((whole(stepwise.O) && whole(stepwise.N) && whole(stepwise.L) && whole(stepwise.P)));
+        BOOST_TEST_REQUIRE(once.O == tolerantCeil(exact.O));
+        BOOST_TEST_REQUIRE(once.N == tolerantCeil(exact.N));
+        BOOST_TEST_REQUIRE(once.L == tolerantCeil(exact.L));
+        BOOST_TEST_REQUIRE(once.P == tolerantCeil(exact.P));
+        BOOST_TEST_REQUIRE((whole(once.O) && whole(once.N) && whole(once.L) && whole(once.P)));
+    }
+}
+
+BOOST_AUTO_TEST_CASE(achievable_revenue_inverts_proactive_leads)
+{
+    Random rnd(1000000);
+    int checked = 0;
+    for (int i = 0; i < samples; ++i) {
+        const Inputs in = rnd.inputs();
+        const double P = proactiveLeads(in.T, in.S, in.E, in.c, in.M, in.cm, 0.0);
+        if (P <= 0.0)
+            continue;
+        ++checked;
+        BOOST_TEST_REQUIRE(achievableRevenue(in.S, in.E, in.c, in.M, P, in.cm) == in.T,
+                           boost::test_tools::tolerance(1e-9));
+    }
+    BOOST_TEST(checked > samples / 10);
+}
+
+BOOST_AUTO_TEST_CASE(plan_agrees_with_the_single_functions)
+{
+    Random rnd(12);
+    for (int i = 0; i < samples; ++i) {
+        const Inputs in = rnd.inputs();
+        for (double r : modes) {
+            const Plan plan = proactivePlan(in.T, in.S, in.E, in.c, in.M, in.cm, r);
+            const Counts single = counts(in, r);
+            BOOST_TEST_REQUIRE(plan.requiredOrders == single.O);
+            BOOST_TEST_REQUIRE(plan.existingOrders == in.E);
+            BOOST_TEST_REQUIRE(plan.newCustomerOrders == single.N);
+            BOOST_TEST_REQUIRE(plan.requiredLeads == single.L);
+            BOOST_TEST_REQUIRE(plan.marketingLeads == in.M);
+            BOOST_TEST_REQUIRE(plan.proactiveLeads == single.P);
+            BOOST_TEST_REQUIRE(plan.proactiveRevenue == proactiveRevenue(in.T, in.S, in.E, in.c, in.M, in.cm));
+            const double perMonth = single.P / 12.0;
+            BOOST_TEST_REQUIRE(plan.proactiveLeadsPerMonth == (r == 0.0 ? perMonth : tolerantCeil(perMonth)));
+        }
+    }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
