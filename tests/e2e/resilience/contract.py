@@ -1,0 +1,261 @@
+"""The contract of issue 2, written out independently of the C++ core.
+
+The resilience tests compare what Calc shows with these rules; they never copy an
+answer from the add-in. Arithmetic follows the contract's formulas in IEEE doubles, the
+way any careful implementation would, so valid results agree to the last bits (tests
+still compare with a small relative tolerance).
+"""
+
+from __future__ import annotations
+
+import math
+
+# The value a function returns when an argument is invalid or the result would not be
+# finite: the add-in turns it into IllegalArgumentException, which Calc shows as Err:502.
+INVALID = "Err:502"
+
+# r: 0 exact, 1 whole at every step (default), 2 exact chain rounded once when reported.
+EXACT, EACH_STEP, REPORTED_ONCE = 0, 1, 2
+
+
+class Invalid(Exception):
+    def __init__(self, position: int, reason: str):
+        super().__init__(f"argument {position}: {reason}")
+        self.position = position
+
+
+def _round_half_away(x: float) -> float:
+    # The nearest integer, halves away from zero; x - floor(x) is exact for doubles.
+    f = math.floor(x)
+    return f + 1.0 if x - f >= 0.5 else f
+
+
+def tolerant_ceil(x: float) -> float:
+    """ceil~: a value within 1e-9 * max(1, |x|) of an integer is that integer."""
+    if math.isinf(x) or math.isnan(x):
+        return x
+    nearest = -_round_half_away(-x) if x < 0 else _round_half_away(x)
+    if abs(x - nearest) <= 1e-9 * max(1.0, abs(x)):
+        return nearest
+    return float(math.ceil(x))
+
+
+def _finite(x: float, pos: int) -> float:
+    if not math.isfinite(x):
+        raise Invalid(pos, "not finite")
+    return x
+
+
+def _non_negative(x: float, pos: int) -> float:
+    if _finite(x, pos) < 0.0:
+        raise Invalid(pos, "negative")
+    return x
+
+
+def _positive(x: float, pos: int) -> float:
+    if _finite(x, pos) <= 0.0:
+        raise Invalid(pos, "not > 0")
+    return x
+
+
+def _ratio(x: float, pos: int) -> float:  # 0 < c <= 1
+    if not (_finite(x, pos) > 0.0 and x <= 1.0):
+        raise Invalid(pos, "not in (0, 1]")
+    return x
+
+
+def _fraction(x: float, pos: int) -> float:  # 0 <= cm <= 1
+    if not (_finite(x, pos) >= 0.0 and x <= 1.0):
+        raise Invalid(pos, "not in [0, 1]")
+    return x
+
+
+def _mode(r: float | None, pos: int) -> int:
+    if r is None:
+        return EACH_STEP
+    if r not in (0.0, 1.0, 2.0):
+        raise Invalid(pos, "not 0, 1 or 2")
+    return int(r)
+
+
+def _result(x: float) -> float:
+    if not math.isfinite(x):
+        raise Invalid(0, "result not finite")
+    return x
+
+
+class _Chain:
+    """O -> N -> L -> P with the contract's rounding; arguments already validated."""
+
+    def __init__(self, T, S, E, c=1.0, M=0.0, cm=None, r=EACH_STEP):
+        self.T, self.S, self.E, self.c, self.M = T, S, E, c, M
+        self.cm = c if cm is None else cm
+        self.r = r
+
+    def step(self, x):
+        return tolerant_ceil(x) if self.r == EACH_STEP else x
+
+    def reported(self, x):
+        return x if self.r == EXACT else tolerant_ceil(x)
+
+    def O(self):
+        return self.step(self.T / self.S)
+
+    def N(self):
+        return self.step(max(0.0, self.O() - self.E))
+
+    def L(self):
+        return self.step(self.N() / self.c)
+
+    def P(self):
+        return self.step(max(0.0, self.N() - self.M * self.cm) / self.c)
+
+    def revenue(self):
+        return max(0.0, self.T - (self.E + self.M * self.cm) * self.S)
+
+
+def _base(T, S, E):
+    return _non_negative(T, 1), _positive(S, 2), _non_negative(E, 3)
+
+
+def required_orders(T, S, r=None):
+    _base(T, S, 0.0)
+    ch = _Chain(T, S, 0.0, r=_mode(r, 3))
+    return _result(ch.reported(ch.O()))
+
+
+def new_customer_orders(T, S, E, r=None):
+    _base(T, S, E)
+    ch = _Chain(T, S, E, r=_mode(r, 4))
+    return _result(ch.reported(ch.N()))
+
+
+def required_leads(T, S, E, c, r=None):
+    _base(T, S, E)
+    _ratio(c, 4)
+    ch = _Chain(T, S, E, c, r=_mode(r, 5))
+    return _result(ch.reported(ch.L()))
+
+
+def _full(T, S, E, c, M, cm, r):
+    _base(T, S, E)
+    _ratio(c, 4)
+    _non_negative(M, 5)
+    if cm is not None:
+        _fraction(cm, 6)
+    return _Chain(T, S, E, c, M, cm, _mode(r, 7))
+
+
+def proactive_leads(T, S, E, c, M, cm=None, r=None):
+    ch = _full(T, S, E, c, M, cm, r)
+    return _result(ch.reported(ch.P()))
+
+
+def proactive_revenue(T, S, E, c, M, cm=None):
+    # Only the result counts: (E + M*cm)*S may overflow while the result is a clean 0.
+    return _result(_full(T, S, E, c, M, cm, None).revenue())
+
+
+def achievable_revenue(S, E, c, M, P, cm=None):
+    _positive(S, 1)
+    _non_negative(E, 2)
+    _ratio(c, 3)
+    _non_negative(M, 4)
+    _non_negative(P, 5)
+    mc = c if cm is None else _fraction(cm, 6)
+    return _result((E + M * mc + P * c) * S)
+
+
+def required_conversion(T, S, E, leads, r=None):
+    _base(T, S, E)
+    _positive(leads, 4)
+    ch = _Chain(T, S, E, r=_mode(r, 5))
+    return _result(ch.reported(ch.N()) / leads)
+
+
+def average_order_size(revenue, orders):
+    """revenue, orders: totals (the caller sums ranges as SUM would)."""
+    _non_negative(revenue, 1)
+    _positive(orders, 2)
+    return _result(revenue / orders)
+
+
+def conversion_rate(won, leads):
+    _non_negative(won, 1)
+    _positive(leads, 2)
+    if won > leads:
+        raise Invalid(1, "won exceeds leads")
+    return _result(won / leads)
+
+
+def proactive_plan(T, S, E, c, M, cm=None, r=None):
+    """The 8 values of PROACTIVEPLAN, in the contract's order."""
+    ch = _full(T, S, E, c, M, cm, r)
+    P = ch.reported(ch.P())
+    per_month = P / 12.0 if ch.r == EXACT else tolerant_ceil(P / 12.0)
+    return [_result(v) for v in (ch.reported(ch.O()), E, ch.reported(ch.N()),
+                                 ch.reported(ch.L()), M, P, ch.revenue(), per_month)]
+
+
+def evaluate(fn, *args):
+    """fn(*args), or INVALID where the contract says invalid argument / infinite result."""
+    try:
+        return fn(*args)
+    except Invalid:
+        return INVALID
+
+
+# Calc's names, the Python rule, and each argument's UNO type in the IDL:
+# "double" (required), "any" (optional), "seq" (sequence<sequence<double>>).
+FUNCTIONS = {
+    "REQUIREDORDERS": (required_orders, ("T", "S", "r"), ("double", "double", "any")),
+    "NEWCUSTOMERORDERS": (new_customer_orders, ("T", "S", "E", "r"),
+                          ("double", "double", "double", "any")),
+    "REQUIREDLEADS": (required_leads, ("T", "S", "E", "c", "r"),
+                      ("double",) * 4 + ("any",)),
+    "PROACTIVELEADS": (proactive_leads, ("T", "S", "E", "c", "M", "cm", "r"),
+                       ("double",) * 5 + ("any", "any")),
+    "PROACTIVEREVENUE": (proactive_revenue, ("T", "S", "E", "c", "M", "cm"),
+                         ("double",) * 5 + ("any",)),
+    "ACHIEVABLEREVENUE": (achievable_revenue, ("S", "E", "c", "M", "P", "cm"),
+                          ("double",) * 5 + ("any",)),
+    "REQUIREDCONVERSION": (required_conversion, ("T", "S", "E", "leads", "r"),
+                           ("double",) * 4 + ("any",)),
+    "AVERAGEORDERSIZE": (average_order_size, ("revenue", "orders"), ("seq", "seq")),
+    "CONVERSIONRATE": (conversion_rate, ("won", "leads"), ("seq", "seq")),
+    "PROACTIVEPLAN": (proactive_plan, ("T", "S", "E", "c", "M", "cm", "r"),
+                      ("double",) * 5 + ("any", "any")),
+}
+
+
+def self_check() -> None:
+    """The model against the contract's own worked numbers, before it judges Calc."""
+    def close(a, b):
+        return abs(a - b) <= 1e-9 * max(1.0, abs(b))
+
+    checks = [
+        (required_orders(1e6, 20000), 50), (new_customer_orders(1e6, 20000, 30), 20),
+        (required_leads(1e6, 20000, 30, 0.2), 100), (proactive_leads(1e6, 20000, 30, 0.2, 60), 40),
+        (proactive_revenue(1e6, 20000, 30, 0.2, 60), 160000),
+        (achievable_revenue(20000, 30, 0.2, 60, 40), 1e6),
+        (required_conversion(1e6, 20000, 30, 100), 0.2),
+        (required_orders(1e6, 30000, 1), 34), (new_customer_orders(1e6, 30000, 30, 1), 4),
+        (required_leads(1e6, 30000, 30, 0.2, 1), 20), (proactive_leads(1e6, 30000, 30, 0.2, 10, None, 1), 10),
+        (required_orders(1e6, 30000, 2), 34), (new_customer_orders(1e6, 30000, 30, 2), 4),
+        (required_leads(1e6, 30000, 30, 0.2, 2), 17), (proactive_leads(1e6, 30000, 30, 0.2, 10, None, 2), 7),
+        (required_orders(1e6, 30000, 0), 1e6 / 30000), (new_customer_orders(1e6, 30000, 30, 0), 10 / 3),
+        (required_leads(1e6, 30000, 30, 0.2, 0), 50 / 3), (proactive_leads(1e6, 30000, 30, 0.2, 10, None, 0), 20 / 3),
+        (proactive_leads(1.5e6, 20000, 30, 0.25, 60, 0.1), 156),
+        (proactive_revenue(1.5e6, 20000, 30, 0.25, 60, 0.1), 780000),
+        (required_orders(2.1, 0.7), 3),
+        (proactive_plan(1e6, 20000, 30, 0.2, 60), [50, 30, 20, 100, 60, 40, 160000, 4]),
+    ]
+    for got, want in checks:
+        if isinstance(want, list):
+            assert all(close(g, w) for g, w in zip(got, want)), (got, want)
+        else:
+            assert close(got, want), (got, want)
+    assert evaluate(required_orders, -1, 1) == INVALID
+    assert evaluate(required_orders, 1e308, 1e-308) == INVALID
+    # Existing customers alone exceed the target: an overflowing intermediate, result 0.
+    assert proactive_revenue(1e6, 20000, 1e308, 0.2, 60) == 0.0
