@@ -1,0 +1,367 @@
+// LeadPlan's function table: the single source of every name and description Calc shows.
+//
+// One row per function of idl/XFunctions.idl, in IDL order: the programmatic (method)
+// name, the display names users type (en-US and nl), the descriptions for the Function
+// Wizard, the category and every argument's name and description. The add-in's XAddIn,
+// the docs generator and the tests read this table, so it stays free of UNO and of the
+// core: plain UTF-8 strings, all constexpr. Adding a function means one row here, its IDL
+// method, one add-in method body and its core function.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <span>
+#include <string_view>
+
+namespace leadplan::meta {
+
+enum class Language { english, dutch };
+
+struct Text {
+    std::string_view en;  // en-US
+    std::string_view nl;  // nl (every nl-* locale)
+
+    constexpr std::string_view in(Language language) const noexcept
+    {
+        return language == Language::dutch ? nl : en;
+    }
+};
+
+struct Argument {
+    Text name;
+    Text description;
+    bool optional;  // the IDL type is any; left out means the default
+};
+
+struct Function {
+    std::string_view method;  // IDL method name; files store SERVICE.METHOD, never change
+    Text displayName;         // en-US and Dutch name typed in a cell
+    Text description;
+    Text category;            // .en is Calc's programmatic category name
+    std::span<const Argument> arguments;
+};
+
+// The BCP 47 tag or ISO 639 code of a locale ("nl", "nl-NL", "nl_BE") is Dutch when
+// its language is nl; every other language falls back to English.
+constexpr Language languageOf(std::string_view tag) noexcept
+{
+    const bool dutch = tag.size() >= 2 && (tag[0] == 'n' || tag[0] == 'N')
+                       && (tag[1] == 'l' || tag[1] == 'L')
+                       && (tag.size() == 2 || tag[2] == '-' || tag[2] == '_');
+    return dutch ? Language::dutch : Language::english;
+}
+
+inline constexpr Text financial{"Financial", "Financieel"};
+
+// Arguments shared by several functions; the descriptions say the unit and the valid
+// range, because the Function Wizard is where users look first.
+namespace arg {
+
+inline constexpr Argument target{
+    {"Target", "Target"},
+    {"The revenue target for the period (for example the year), in your currency. "
+     "Must be 0 or more.",
+     "Het omzettarget voor de periode (bijvoorbeeld het jaar), in uw valuta. "
+     "Moet 0 of meer zijn."},
+    false};
+
+inline constexpr Argument orderSize{
+    {"Average order size", "Gemiddelde ordergrootte"},
+    {"Your average order size (revenue per order), in the same currency as the target. "
+     "Must be greater than 0.",
+     "Uw gemiddelde ordergrootte (omzet per order), in dezelfde valuta als het target. "
+     "Moet groter dan 0 zijn."},
+    false};
+
+inline constexpr Argument existingOrders{
+    {"Existing orders", "Orders bestaande klanten"},
+    {"The number of orders you expect from existing customers in the period. "
+     "Must be 0 or more.",
+     "Het aantal orders dat u in de periode van bestaande klanten verwacht. "
+     "Moet 0 of meer zijn."},
+    false};
+
+inline constexpr Argument conversion{
+    {"Conversion", "Leadconversieratio"},
+    {"Your lead conversion ratio: the share of leads that become orders, as a fraction or "
+     "a percentage (20% = 0.2). Greater than 0 and at most 1.",
+     "Uw leadconversieratio: het deel van de leads dat een order wordt, als fractie of als "
+     "percentage (20% = 0,2). Groter dan 0 en hoogstens 1."},
+    false};
+
+inline constexpr Argument marketingLeads{
+    {"Marketing leads", "Marketingleads"},
+    {"The number of leads marketing hands over in the period (60 for 5 a month over a "
+     "year). Must be 0 or more.",
+     "Het aantal leads dat marketing in de periode aandraagt (60 bij 5 per maand over een "
+     "jaar). Moet 0 of meer zijn."},
+    false};
+
+inline constexpr Argument marketingConversion{
+    {"Marketing conversion", "Conversie marketingleads"},
+    {"Optional. The conversion ratio of marketing's leads, as a fraction or a percentage "
+     "(10% = 0.1), from 0 to 1. Left out, it is the same as Conversion. A reference to an "
+     "empty cell counts as 0, not as left out.",
+     "Optioneel. De conversieratio van de leads van marketing, als fractie of als "
+     "percentage (10% = 0,1), van 0 tot 1. Weggelaten is het gelijk aan de "
+     "leadconversieratio. Een verwijzing naar een lege cel telt als 0, niet als "
+     "weggelaten."},
+    true};
+
+inline constexpr Argument rounding{
+    {"Rounding", "Afronding"},
+    {"Optional. 1 (the default) rounds up to whole orders and leads at every step, as the "
+     "article does by hand; 0 calculates exactly, without rounding; 2 calculates exactly "
+     "and rounds each result up once. A reference to an empty cell counts as 0.",
+     "Optioneel. 1 (standaard) rondt bij elke stap naar boven af op hele orders en leads, "
+     "zoals het artikel met de hand doet; 0 rekent exact, zonder afronding; 2 rekent exact "
+     "en rondt elk resultaat één keer naar boven af. Een verwijzing naar een lege cel telt "
+     "als 0."},
+    true};
+
+inline constexpr Argument ownLeads{
+    {"Proactive leads", "Proactieve leads"},
+    {"The number of leads you generate yourself, beyond marketing's. Must be 0 or more.",
+     "Het aantal leads dat u zelf genereert, naast die van marketing. Moet 0 of meer zijn."},
+    false};
+
+inline constexpr Argument availableLeads{
+    {"Leads", "Leads"},
+    {"The number of leads you will have, from marketing and your own. Must be greater "
+     "than 0.",
+     "Het aantal leads dat u zult hebben, van marketing en van uzelf. Moet groter dan 0 "
+     "zijn."},
+    false};
+
+inline constexpr Argument revenue{
+    {"Revenue", "Omzet"},
+    {"The revenue you won: a number or a range, for example the revenue of each of the last "
+     "12 months. Empty cells and text are skipped. The total must be 0 or more.",
+     "De omzet die u hebt behaald: een getal of een bereik, bijvoorbeeld de omzet van elk "
+     "van de afgelopen twaalf maanden. Lege cellen en tekst worden overgeslagen. Het totaal "
+     "moet 0 of meer zijn."},
+    false};
+
+inline constexpr Argument orders{
+    {"Orders", "Orders"},
+    {"The number of orders you closed for that revenue: a number or a range. Empty cells "
+     "and text are skipped. The total must be greater than 0.",
+     "Het aantal orders dat u voor die omzet hebt gesloten: een getal of een bereik. Lege "
+     "cellen en tekst worden overgeslagen. Het totaal moet groter dan 0 zijn."},
+    false};
+
+inline constexpr Argument won{
+    {"Won", "Gewonnen"},
+    {"The number of leads that became orders: a number or a range, for example one cell "
+     "per month. Empty cells and text are skipped. The total must be from 0 to the total "
+     "of Leads.",
+     "Het aantal leads dat een order werd: een getal of een bereik, bijvoorbeeld een cel "
+     "per maand. Lege cellen en tekst worden overgeslagen. Het totaal moet tussen 0 en het "
+     "totaal van Leads liggen."},
+    false};
+
+inline constexpr Argument receivedLeads{
+    {"Leads", "Leads"},
+    {"The number of leads you worked on in the same period: a number or a range. Empty "
+     "cells and text are skipped. The total must be greater than 0.",
+     "Het aantal leads dat u in dezelfde periode hebt bewerkt: een getal of een bereik. "
+     "Lege cellen en tekst worden overgeslagen. Het totaal moet groter dan 0 zijn."},
+    false};
+
+inline constexpr Argument requiredOrders[] = {target, orderSize, rounding};
+inline constexpr Argument newCustomerOrders[] = {target, orderSize, existingOrders, rounding};
+inline constexpr Argument requiredLeads[] = {target, orderSize, existingOrders, conversion,
+                                             rounding};
+inline constexpr Argument proactiveLeads[] = {target,         orderSize,           existingOrders,
+                                              conversion,     marketingLeads,      marketingConversion,
+                                              rounding};
+inline constexpr Argument proactiveRevenue[] = {target,     orderSize,      existingOrders,
+                                                conversion, marketingLeads, marketingConversion};
+inline constexpr Argument achievableRevenue[] = {orderSize,      existingOrders, conversion,
+                                                 marketingLeads, ownLeads,       marketingConversion};
+inline constexpr Argument requiredConversion[] = {target, orderSize, existingOrders,
+                                                  availableLeads, rounding};
+inline constexpr Argument averageOrderSize[] = {revenue, orders};
+inline constexpr Argument conversionRate[] = {won, receivedLeads};
+inline constexpr Argument proactivePlan[] = {target,         orderSize,           existingOrders,
+                                             conversion,     marketingLeads,      marketingConversion,
+                                             rounding};
+
+}  // namespace arg
+
+// In the order of idl/XFunctions.idl.
+inline constexpr Function functions[] = {
+    {"requiredOrders",
+     {"REQUIREDORDERS", "BENODIGDEORDERS"},
+     {"Returns the number of orders needed to reach the revenue target: the target divided "
+      "by the average order size.",
+      "Geeft het aantal orders dat nodig is om het omzettarget te halen: het target gedeeld "
+      "door de gemiddelde ordergrootte."},
+     financial,
+     arg::requiredOrders},
+    {"newCustomerOrders",
+     {"NEWCUSTOMERORDERS", "NIEUWEKLANTORDERS"},
+     {"Returns the number of orders that must come from new customers: the required orders "
+      "minus the orders from existing customers, never below 0.",
+      "Geeft het aantal orders dat van nieuwe klanten moet komen: de benodigde orders min de "
+      "orders van bestaande klanten, nooit minder dan 0."},
+     financial,
+     arg::newCustomerOrders},
+    {"requiredLeads",
+     {"REQUIREDLEADS", "BENODIGDELEADS"},
+     {"Returns the number of leads needed for the new-customer orders: the new-customer "
+      "orders divided by the lead conversion ratio.",
+      "Geeft het aantal leads dat nodig is voor de orders van nieuwe klanten: de orders van "
+      "nieuwe klanten gedeeld door de leadconversieratio."},
+     financial,
+     arg::requiredLeads},
+    {"proactiveLeads",
+     {"PROACTIVELEADS", "PROACTIEVELEADS"},
+     {"Returns the number of leads you must generate yourself (proactive leads), beyond the "
+      "leads marketing hands over, to reach the revenue target.",
+      "Geeft het aantal leads dat u zelf moet genereren (proactieve leads), naast de leads "
+      "die marketing aandraagt, om het omzettarget te halen."},
+     financial,
+     arg::proactiveLeads},
+    {"proactiveRevenue",
+     {"PROACTIVEREVENUE", "PROACTIEVEOMZET"},
+     {"Returns the revenue that must come from your own (proactive) leads: the target minus "
+      "the revenue from existing customers and from marketing's leads, never below 0 and "
+      "never rounded.",
+      "Geeft de omzet die uit uw eigen (proactieve) leads moet komen: het target min de "
+      "omzet van bestaande klanten en van de leads van marketing, nooit minder dan 0 en "
+      "nooit afgerond."},
+     financial,
+     arg::proactiveRevenue},
+    {"achievableRevenue",
+     {"ACHIEVABLEREVENUE", "HAALBAREOMZET"},
+     {"Returns the revenue a plan reaches: (existing-customer orders + marketing leads × "
+      "their conversion + proactive leads × conversion) × average order size. The inverse "
+      "of PROACTIVELEADS, for setting targets.",
+      "Geeft de omzet die een plan haalt: (orders van bestaande klanten + marketingleads × "
+      "hun conversie + proactieve leads × leadconversieratio) × gemiddelde ordergrootte. "
+      "Het omgekeerde van PROACTIEVELEADS, voor het stellen van targets."},
+     financial,
+     arg::achievableRevenue},
+    {"requiredConversion",
+     {"REQUIREDCONVERSION", "BENODIGDECONVERSIE"},
+     {"Returns the lead conversion ratio needed to reach the target with the given leads: "
+      "the new-customer orders divided by the leads. Above 1 (100%) means those leads "
+      "cannot reach the target.",
+      "Geeft de leadconversieratio die nodig is om het target met de gegeven leads te halen: "
+      "de orders van nieuwe klanten gedeeld door de leads. Boven 1 (100%) halen die leads "
+      "het target niet."},
+     financial,
+     arg::requiredConversion},
+    {"averageOrderSize",
+     {"AVERAGEORDERSIZE", "GEMIDDELDEORDERGROOTTE"},
+     {"Returns the average order size: the total revenue divided by the total number of "
+      "orders. Each argument is a number or a range, for example the last 12 months.",
+      "Geeft de gemiddelde ordergrootte: de totale omzet gedeeld door het totale aantal "
+      "orders. Elk argument is een getal of een bereik, bijvoorbeeld de afgelopen twaalf "
+      "maanden."},
+     financial,
+     arg::averageOrderSize},
+    {"conversionRate",
+     {"CONVERSIONRATE", "CONVERSIERATIO"},
+     {"Returns the lead conversion ratio as a fraction (0.2 = 20%): the total of leads won "
+      "divided by the total of leads. Each argument is a number or a range.",
+      "Geeft de leadconversieratio als fractie (0,2 = 20%): het totaal van de gewonnen "
+      "leads gedeeld door het totaal van de leads. Elk argument is een getal of een bereik."},
+     financial,
+     arg::conversionRate},
+    {"proactivePlan",
+     {"PROACTIVEPLAN", "PROACTIEFPLAN"},
+     {"Returns the whole plan as 8 rows of label and value: required orders, existing-"
+      "customer orders, new-customer orders, leads needed, marketing leads, proactive "
+      "leads, proactive revenue and proactive leads per month. Enter it as an array formula "
+      "(Ctrl+Shift+Enter) over 8 rows and 2 columns.",
+      "Geeft het hele plan als 8 rijen met label en waarde: benodigde orders, orders van "
+      "bestaande klanten, orders van nieuwe klanten, benodigde leads, marketingleads, "
+      "proactieve leads, proactieve omzet en proactieve leads per maand. Voer het in als "
+      "matrixformule (Ctrl+Shift+Enter) over 8 rijen en 2 kolommen."},
+     financial,
+     arg::proactivePlan},
+};
+
+// PROACTIVEPLAN's first column, in the plan's order; the language is the office's UI
+// language, not the XAddIn locale.
+inline constexpr std::array<Text, 8> planLabels{{
+    {"Required orders", "Benodigde orders"},
+    {"Existing-customer orders", "Orders bestaande klanten"},
+    {"New-customer orders", "Orders nieuwe klanten"},
+    {"Leads needed", "Benodigde leads"},
+    {"Marketing leads", "Marketingleads"},
+    {"Proactive leads", "Proactieve leads"},
+    {"Proactive revenue", "Proactieve omzet"},
+    {"Proactive leads per month", "Proactieve leads per maand"},
+}};
+
+// The en-US name Calc offers for interchange (XCompatibilityNames): the English name.
+constexpr std::string_view compatibilityName(const Function& function) noexcept
+{
+    return function.displayName.en;
+}
+
+constexpr const Function* findFunction(std::string_view method) noexcept
+{
+    for (const Function& function : functions)
+        if (function.method == method)
+            return &function;
+    return nullptr;
+}
+
+namespace detail {
+constexpr bool equalsIgnoringAsciiCase(std::string_view a, std::string_view b) noexcept
+{
+    if (a.size() != b.size())
+        return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        const auto lower = [](char ch) { return ch >= 'A' && ch <= 'Z' ? char(ch - 'A' + 'a') : ch; };
+        if (lower(a[i]) != lower(b[i]))
+            return false;
+    }
+    return true;
+}
+}  // namespace detail
+
+// By display name in either language, ignoring ASCII case, as Calc matches names.
+constexpr const Function* findFunctionByDisplayName(std::string_view name) noexcept
+{
+    for (const Function& function : functions)
+        if (detail::equalsIgnoringAsciiCase(function.displayName.en, name)
+            || detail::equalsIgnoringAsciiCase(function.displayName.nl, name))
+            return &function;
+    return nullptr;
+}
+
+namespace detail {
+constexpr bool complete(const Text& text) noexcept { return !text.en.empty() && !text.nl.empty(); }
+
+constexpr bool tableIsComplete() noexcept
+{
+    for (const Function& function : functions) {
+        if (function.method.empty() || !complete(function.displayName)
+            || !complete(function.description) || !complete(function.category))
+            return false;
+        bool optionalSeen = false;
+        for (const Argument& argument : function.arguments) {
+            if (!complete(argument.name) || !complete(argument.description))
+                return false;
+            // Optional (any) arguments come last, as in the IDL.
+            if (optionalSeen && !argument.optional)
+                return false;
+            optionalSeen = optionalSeen || argument.optional;
+        }
+    }
+    for (const Text& label : planLabels)
+        if (!complete(label))
+            return false;
+    return true;
+}
+}  // namespace detail
+
+static_assert(detail::tableIsComplete(),
+              "every function and argument needs names and descriptions in en and nl");
+
+}  // namespace leadplan::meta
