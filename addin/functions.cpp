@@ -50,6 +50,14 @@ leadplan::Optional optionalNumber(const Any& value, int position)
     double number = 0.0;
     if (value >>= number)
         return number;
+    // >>= leaves out 64-bit integers because they may round; a rounded huge count is
+    // still that count.
+    sal_Int64 whole = 0;
+    sal_uInt64 unsignedWhole = 0;
+    if (value.getValueTypeClass() == css::uno::TypeClass_HYPER && (value >>= whole))
+        return static_cast<double>(whole);
+    if (value.getValueTypeClass() == css::uno::TypeClass_UNSIGNED_HYPER && (value >>= unsignedWhole))
+        return static_cast<double>(unsignedWhole);
     throw leadplan::InvalidArgument(position, "must be a number or left out");
 }
 
