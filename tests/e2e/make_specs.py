@@ -1,0 +1,642 @@
+#!/usr/bin/python3
+"""Writes tests/e2e/specs/*.fods, the spec sheets the end-to-end test recalculates in Calc.
+
+The sheets follow LibreOffice's sc/qa/unit/data/functions pattern: a "Summary" sheet whose
+B1 ANDs every check, and a "Specs" sheet with one row per case:
+
+    A formula (as a user would type it) | B expected | C check | D what the row shows
+
+Expected values come from the contract (issue 2) and the article, computed by hand or
+written as the contract's own arithmetic (=1000000/30000 for an exact r = 0 value); never
+from running LeadPlan. Cells store formulas the way Calc saves them (ODFF, add-in
+functions as ORG.LEADPLAN.CALC.FUNCTIONS.METHOD), so the files open in any Calc with the
+extension installed.
+
+Edit the tables below, then run `make_specs.py` (writes) or `make_specs.py --check`
+(fails when the committed sheets differ from the tables; a ctest runs this).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
+
+SERVICE = "ORG.LEADPLAN.CALC.FUNCTIONS"
+FUNCTIONS = ("REQUIREDORDERS", "NEWCUSTOMERORDERS", "REQUIREDLEADS", "PROACTIVELEADS",
+             "PROACTIVEREVENUE", "ACHIEVABLEREVENUE", "REQUIREDCONVERSION",
+             "AVERAGEORDERSIZE", "CONVERSIONRATE", "PROACTIVEPLAN")
+_FUNC_RE = re.compile(r"\b(" + "|".join(FUNCTIONS) + r")\(")
+
+# Check kinds (column C). Calc's "=" on numbers already forgives the last bits
+# (rtl::math::approxEqual), which is right for whole counts; exact-chain (r = 0) values
+# get an explicit relative tolerance because Calc's arithmetic and the core's may take
+# different but equally valid routes to the same real number.
+EQ, APPROX, TEXT, ERROR = "eq", "approx", "text", "error"
+
+
+@dataclass
+class Row:
+    formula: str           # user form, e.g. "PROACTIVELEADS(1000000;20000;30;0.2;60)"
+    expected: object       # number, "=expression", "text", or "Err:502"
+    note: str
+    kind: str = EQ
+
+
+@dataclass
+class ArrayBlock:
+    anchor: tuple[int, int]   # 1-based (row, column) of the top-left cell
+    rows: int
+    cols: int
+    formula: str
+
+
+@dataclass
+class Spec:
+    name: str                 # file name without .fods
+    title: str
+    rows: list[Row] = field(default_factory=list)
+    data: dict[tuple[int, int], object] = field(default_factory=dict)  # (row, col) -> value
+    arrays: list[ArrayBlock] = field(default_factory=list)
+
+    def add(self, formula, expected, note, kind=None):
+        if kind is None:
+            if isinstance(expected, str) and expected.startswith("Err:"):
+                kind = ERROR
+            elif isinstance(expected, str) and not expected.startswith("="):
+                kind = TEXT
+            else:
+                kind = EQ
+        self.rows.append(Row(formula, expected, note, kind))
+
+    def approx(self, formula, expected, note):
+        self.add(formula, expected, note, APPROX)
+
+    def err(self, formula, note, code=502):
+        self.add(formula, f"Err:{code}", note, ERROR)
+
+
+COL = {c: i + 1 for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZ")}
+
+
+def put_column(spec: Spec, column: str, first_row: int, values) -> None:
+    """Data for ranges; None leaves the cell empty (as a month with no entry)."""
+    for i, value in enumerate(values):
+        if value is not None:
+            spec.data[(first_row + i, COL[column])] = value
+
+
+def odff(formula: str) -> str:
+    """User form -> the form Calc stores: add-in names qualified by the service name."""
+    return "of:=" + _FUNC_RE.sub(lambda m: f"{SERVICE}.{m.group(1)}(", formula)
+
+
+# --------------------------------------------------------------------------------------
+# The cases. Symbols: T target, S average order size, E existing-customer orders,
+# c conversion, M marketing leads, cm marketing conversion, r rounding mode.
+# Article: T=1,000,000 S=20,000 E=30 c=0.2 M=60 -> O=50 N=20 L=100 P=40, revenue 160,000.
+# Uneven: T=1,000,000 S=30,000 E=30 c=0.2 M=10 -> r1: 34,4,20,10; r2: 34,4,17,7;
+#         r0: 33.33.., 3.33.., 16.67.., 6.67...
+# Lead quality: T=1,500,000 S=20,000 E=30 c=0.25 M=60 cm=0.1 -> P=156, revenue 780,000.
+# --------------------------------------------------------------------------------------
+O_R0 = "=1000000/30000"                       # 33.33...
+N_R0 = "=1000000/30000-30"                    # 3.33...
+L_R0 = "=(1000000/30000-30)/0.2"              # 16.67...
+P_R0 = "=(1000000/30000-30-10*0.2)/0.2"       # 6.67...
+
+
+def required_orders() -> Spec:
+    s = Spec("requiredorders", "REQUIREDORDERS(T; S; [r]) = O")
+    s.add("REQUIREDORDERS(1000000;20000)", 50, "article: 1,000,000 / 20,000")
+    s.add("REQUIREDORDERS(1000000;20000;1)", 50, "article, r = 1 given")
+    s.add("REQUIREDORDERS(1000000;20000;2)", 50, "article, r = 2")
+    s.add("REQUIREDORDERS(1000000;20000;0)", 50, "article, r = 0")
+    s.add("REQUIREDORDERS(1000000;30000)", 34, "uneven: r = 1 (default) rounds up 33.33")
+    s.add("REQUIREDORDERS(1000000;30000;1)", 34, "uneven, r = 1")
+    s.add("REQUIREDORDERS(1000000;30000;2)", 34, "uneven, r = 2")
+    s.approx("REQUIREDORDERS(1000000;30000;0)", O_R0, "uneven, r = 0 exact 33.33...")
+    s.add("REQUIREDORDERS(1000000;30000;)", 34, "r skipped (trailing ;) means the default 1")
+    s.add("REQUIREDORDERS(1500000;20000)", 75, "lead-quality example")
+    s.add("REQUIREDORDERS(2.1;0.7)", 3, "tolerant ceiling: 2.1/0.7 is 3.0000000000000004, not 4")
+    s.add("REQUIREDORDERS(2.1;0.7;2)", 3, "tolerant ceiling, r = 2")
+    s.approx("REQUIREDORDERS(2.1;0.7;0)", 3, "r = 0: 3 within floating-point noise")
+    s.add("REQUIREDORDERS(0;20000)", 0, "T = 0 is valid")
+    s.add("REQUIREDORDERS(1000000;0.5)", 2000000, "fractional order size")
+    s.add("REQUIREDORDERS([.F2];[.F3])", 50, "cell references (article inputs in F2:F3)")
+    s.add("REQUIREDORDERS([.F2];[.F3];[.F5])", 50, "r from a cell (F5 = 2)")
+    s.approx("REQUIREDORDERS([.F2];[.F4];[.F6])", O_R0,
+             "r from an empty cell (F6) counts as 0, not as left out")
+    put_column(s, "F", 2, [1000000, 20000, 30000, 2, None])
+    # Errors: every invalid argument, in order of position.
+    s.err("REQUIREDORDERS(-1;20000)", "T < 0")
+    s.err("REQUIREDORDERS(1000000;0)", "S = 0")
+    s.err("REQUIREDORDERS(1000000;-20000)", "S < 0")
+    s.err("REQUIREDORDERS(1000000;20000;3)", "r = 3")
+    s.err("REQUIREDORDERS(1000000;20000;-1)", "r = -1")
+    s.err("REQUIREDORDERS(1000000;20000;0.5)", "r = 0.5 (not exactly 0, 1 or 2)")
+    s.err("REQUIREDORDERS(1000000;20000;1.5)", "r = 1.5")
+    s.err('REQUIREDORDERS(1000000;20000;"1")', "r as text (even a numeric one)")
+    s.err('REQUIREDORDERS(1000000;20000;"x")', "r as text")
+    s.err("REQUIREDORDERS(1E+308;1E-308)", "overflow: T/S is not finite")
+    # Calc's own conventions for plain double arguments, which the add-in relies on.
+    s.err('REQUIREDORDERS("x";20000)', "text literal for a required argument: #VALUE! "
+          "before the call", code=519)
+    s.err("REQUIREDORDERS(1000000;;1)", "skipped required argument: Err:502 from Calc")
+    return s
+
+
+def new_customer_orders() -> Spec:
+    s = Spec("newcustomerorders", "NEWCUSTOMERORDERS(T; S; E; [r]) = N")
+    s.add("NEWCUSTOMERORDERS(1000000;20000;30)", 20, "article: 50 - 30")
+    s.add("NEWCUSTOMERORDERS(1000000;20000;30;0)", 20, "article, r = 0")
+    s.add("NEWCUSTOMERORDERS(1000000;20000;30;2)", 20, "article, r = 2")
+    s.add("NEWCUSTOMERORDERS(1000000;30000;30)", 4, "uneven, r = 1: 34 - 30")
+    s.add("NEWCUSTOMERORDERS(1000000;30000;30;1)", 4, "uneven, r = 1 given")
+    s.add("NEWCUSTOMERORDERS(1000000;30000;30;2)", 4, "uneven, r = 2: ceil(3.33)")
+    s.approx("NEWCUSTOMERORDERS(1000000;30000;30;0)", N_R0, "uneven, r = 0: 3.33...")
+    s.add("NEWCUSTOMERORDERS(1000000;30000;30;)", 4, "r skipped means 1")
+    s.add("NEWCUSTOMERORDERS(1000000;30000;29.5)", 5, "r = 1: ceil(34 - 29.5) = 5")
+    s.add("NEWCUSTOMERORDERS(1000000;30000;29.5;2)", 4, "r = 2: ceil(33.33 - 29.5) = 4")
+    s.approx("NEWCUSTOMERORDERS(1000000;30000;29.5;0)", "=1000000/30000-29.5", "r = 0: 3.83...")
+    s.add("NEWCUSTOMERORDERS(1500000;20000;30)", 45, "lead-quality example: 75 - 30")
+    s.add("NEWCUSTOMERORDERS(1000000;20000;50)", 0, "existing customers bring exactly O")
+    s.add("NEWCUSTOMERORDERS(1000000;20000;60)", 0, "existing customers bring more than O: 0, not -10")
+    s.add("NEWCUSTOMERORDERS(1000000;30000;60;0)", 0, "r = 0, E > O: 0")
+    s.add("NEWCUSTOMERORDERS(0;20000;0)", 0, "T = 0, E = 0")
+    s.add("NEWCUSTOMERORDERS([.F2];[.F3];[.F4])", 20, "cell references")
+    put_column(s, "F", 2, [1000000, 20000, 30])
+    s.err("NEWCUSTOMERORDERS(-1;20000;30)", "T < 0")
+    s.err("NEWCUSTOMERORDERS(1000000;0;30)", "S = 0")
+    s.err("NEWCUSTOMERORDERS(1000000;-1;30)", "S < 0")
+    s.err("NEWCUSTOMERORDERS(1000000;20000;-1)", "E < 0")
+    s.err("NEWCUSTOMERORDERS(1000000;20000;30;3)", "r = 3")
+    s.err("NEWCUSTOMERORDERS(1000000;20000;30;0.5)", "r = 0.5")
+    s.err('NEWCUSTOMERORDERS(1000000;20000;30;"0")', "r as text")
+    s.err("NEWCUSTOMERORDERS(1E+308;1E-308;0)", "overflow: O is not finite")
+    return s
+
+
+def required_leads() -> Spec:
+    s = Spec("requiredleads", "REQUIREDLEADS(T; S; E; c; [r]) = L")
+    s.add("REQUIREDLEADS(1000000;20000;30;0.2)", 100, "article: 20 / 0.2")
+    s.add("REQUIREDLEADS(1000000;20000;30;20%)", 100, "conversion as a percentage")
+    s.add("REQUIREDLEADS(1000000;20000;30;0.2;0)", 100, "article, r = 0")
+    s.add("REQUIREDLEADS(1000000;20000;30;0.2;2)", 100, "article, r = 2")
+    s.add("REQUIREDLEADS(1000000;30000;30;0.2)", 20, "uneven, r = 1: 4 / 0.2")
+    s.add("REQUIREDLEADS(1000000;30000;30;0.2;1)", 20, "uneven, r = 1 given")
+    s.add("REQUIREDLEADS(1000000;30000;30;0.2;2)", 17, "uneven, r = 2: ceil(16.67)")
+    s.approx("REQUIREDLEADS(1000000;30000;30;0.2;0)", L_R0, "uneven, r = 0: 16.67...")
+    s.add("REQUIREDLEADS(1000000;30000;30;0.2;)", 20, "r skipped means 1")
+    s.add("REQUIREDLEADS(1000000;20000;30;0.3)", 67, "r = 1: ceil(20 / 0.3) = ceil(66.67)")
+    s.approx("REQUIREDLEADS(1000000;20000;30;0.3;0)", "=20/0.3", "r = 0: 66.67...")
+    s.add("REQUIREDLEADS(1000000;20000;30;1)", 20, "c = 1 (100%) is valid")
+    s.add("REQUIREDLEADS(1500000;20000;30;0.25)", 180, "lead-quality example: 45 / 0.25")
+    s.add("REQUIREDLEADS(21;1;0;0.7)", 30, "tolerant ceiling: 21/0.7 is 30.000000000000004, not 31")
+    s.add("REQUIREDLEADS(21;1;0;0.7;2)", 30, "tolerant ceiling, r = 2")
+    s.add("REQUIREDLEADS(2.1;0.7;0;1;2)", 3, "r = 2: ceil~(3.0000000000000004) = 3")
+    s.add("REQUIREDLEADS(1000000;20000;60;0.2)", 0, "existing customers cover the target")
+    s.add("REQUIREDLEADS([.F2];[.F3];[.F4];[.F5])", 100, "cell references, c = 20% in F5")
+    put_column(s, "F", 2, [1000000, 20000, 30, 0.2])
+    s.err("REQUIREDLEADS(-1;20000;30;0.2)", "T < 0")
+    s.err("REQUIREDLEADS(1000000;0;30;0.2)", "S = 0")
+    s.err("REQUIREDLEADS(1000000;20000;-1;0.2)", "E < 0")
+    s.err("REQUIREDLEADS(1000000;20000;30;0)", "c = 0")
+    s.err("REQUIREDLEADS(1000000;20000;30;-0.2)", "c < 0")
+    s.err("REQUIREDLEADS(1000000;20000;30;1.2)", "c > 1")
+    s.err("REQUIREDLEADS(1000000;20000;30;120%)", "c = 120%")
+    s.err("REQUIREDLEADS(1000000;20000;30;0.2;3)", "r = 3")
+    s.err("REQUIREDLEADS(1000000;20000;30;0.2;-1)", "r = -1")
+    s.err('REQUIREDLEADS(1000000;20000;30;0.2;"x")', "r as text")
+    s.err("REQUIREDLEADS(1E+300;1;0;1E-300)", "overflow: N/c is not finite")
+    return s
+
+
+def proactive_leads() -> Spec:
+    s = Spec("proactiveleads", "PROACTIVELEADS(T; S; E; c; M; [cm]; [r]) = P")
+    s.add("PROACTIVELEADS(1000000;20000;30;0.2;60)", 40, "article: (20 - 60*0.2) / 0.2")
+    s.add("PROACTIVELEADS(1000000;20000;30;20%;60)", 40, "article with 20%")
+    s.add("PROACTIVELEADS(1000000;20000;30;0.2;60;0.2)", 40, "cm given equal to c")
+    s.add("PROACTIVELEADS(1000000;20000;30;0.2;60;;1)", 40, "cm skipped, r given")
+    s.add("PROACTIVELEADS(1000000;20000;30;0.2;60;;)", 40, "cm and r skipped")
+    s.add("PROACTIVELEADS(1000000;20000;30;0.2;60;0.2;0)", 40, "article, r = 0")
+    s.add("PROACTIVELEADS(1000000;20000;30;0.2;60;0.2;2)", 40, "article, r = 2")
+    s.add("PROACTIVELEADS(1000000;30000;30;0.2;10)", 10, "uneven, r = 1: (4 - 2) / 0.2")
+    s.add("PROACTIVELEADS(1000000;30000;30;0.2;10;;1)", 10, "uneven, r = 1 given")
+    s.add("PROACTIVELEADS(1000000;30000;30;0.2;10;;2)", 7, "uneven, r = 2: ceil(6.67)")
+    s.approx("PROACTIVELEADS(1000000;30000;30;0.2;10;;0)", P_R0, "uneven, r = 0: 6.67... (cm skipped)")
+    s.add("PROACTIVELEADS(1500000;20000;30;0.25;60;0.1)", 156,
+          "lead quality: (45 - 60*0.1) / 0.25")
+    s.add("PROACTIVELEADS(1500000;20000;30;0.25;60;10%)", 156, "lead quality, cm = 10%")
+    s.add("PROACTIVELEADS(1500000;20000;30;0.25;60;0.1;2)", 156, "lead quality, r = 2")
+    s.approx("PROACTIVELEADS(1500000;20000;30;0.25;60;0.1;0)", 156, "lead quality, r = 0")
+    s.add("PROACTIVELEADS(1500000;20000;30;0.25;60)", 120, "cm left out is c: (45 - 15) / 0.25")
+    s.add("PROACTIVELEADS(1000000;20000;30;0.2;60;0)", 100, "cm = 0: marketing's leads never close")
+    s.add("PROACTIVELEADS(1000000;20000;30;0.2;60;1)", 0, "cm = 1: marketing alone brings 60 > 20")
+    s.add("PROACTIVELEADS(1000000;20000;30;0.2;100)", 0, "marketing delivers exactly enough")
+    s.add("PROACTIVELEADS(1000000;20000;30;0.2;200)", 0, "marketing delivers more: 0, not negative")
+    s.add("PROACTIVELEADS(1000000;20000;60;0.2;0)", 0, "existing customers cover the target")
+    s.add("PROACTIVELEADS(1000000;20000;30;0.2;59)", 41, "r = 1: ceil((20 - 11.8) / 0.2) = 41")
+    s.add("PROACTIVELEADS(21;1;0;0.7;0)", 30, "tolerant ceiling: 21/0.7 is 30.000000000000004")
+    s.add("PROACTIVELEADS(1000000;20000;30;1;60;0)", 20, "c = 1, cm = 0")
+    s.add("PROACTIVELEADS([.F2];[.F3];[.F4];[.F5];[.F6])", 40, "cell references (article in F2:F6)")
+    s.add("PROACTIVELEADS([.F2];[.F3];[.F4];[.F5];[.F6];[.F7])", 100,
+          "cm from an empty cell (F7) counts as 0, not as left out")
+    s.approx("PROACTIVELEADS(1000000;30000;30;0.2;10;0.2;[.F7])", P_R0,
+             "r from an empty cell (F7) counts as 0")
+    put_column(s, "F", 2, [1000000, 20000, 30, 0.2, 60, None])
+    s.err("PROACTIVELEADS(-1;20000;30;0.2;60)", "T < 0")
+    s.err("PROACTIVELEADS(1000000;0;30;0.2;60)", "S = 0")
+    s.err("PROACTIVELEADS(1000000;-20000;30;0.2;60)", "S < 0")
+    s.err("PROACTIVELEADS(1000000;20000;-30;0.2;60)", "E < 0")
+    s.err("PROACTIVELEADS(1000000;20000;30;0;60)", "c = 0")
+    s.err("PROACTIVELEADS(1000000;20000;30;1.5;60)", "c > 1")
+    s.err("PROACTIVELEADS(1000000;20000;30;0.2;-60)", "M < 0")
+    s.err("PROACTIVELEADS(1000000;20000;30;0.2;60;-0.1)", "cm < 0")
+    s.err("PROACTIVELEADS(1000000;20000;30;0.2;60;1.1)", "cm > 1")
+    s.err('PROACTIVELEADS(1000000;20000;30;0.2;60;"x")', "cm as text")
+    s.err('PROACTIVELEADS(1000000;20000;30;0.2;60;"0.1")', "cm as text, even a numeric one")
+    s.err("PROACTIVELEADS(1000000;20000;30;0.2;60;;3)", "r = 3")
+    s.err("PROACTIVELEADS(1000000;20000;30;0.2;60;;-1)", "r = -1")
+    s.err("PROACTIVELEADS(1000000;20000;30;0.2;60;;0.5)", "r = 0.5")
+    s.err('PROACTIVELEADS(1000000;20000;30;0.2;60;;"2")', "r as text")
+    s.err("PROACTIVELEADS(1E+308;1E-308;0;1;0)", "overflow: O is not finite")
+    s.err("PROACTIVELEADS(1E+300;1;0;1E-300;0)", "overflow: P is not finite")
+    return s
+
+
+def proactive_revenue() -> Spec:
+    s = Spec("proactiverevenue", "PROACTIVEREVENUE(T; S; E; c; M; [cm]) = max(0, T - (E + M*cm)*S)")
+    s.add("PROACTIVEREVENUE(1000000;20000;30;0.2;60)", 160000, "article: 1,000,000 - (30 + 12) * 20,000")
+    s.add("PROACTIVEREVENUE(1000000;20000;30;20%;60)", 160000, "article with 20%")
+    s.add("PROACTIVEREVENUE(1000000;20000;30;0.2;60;)", 160000, "cm skipped means c")
+    s.add("PROACTIVEREVENUE(1000000;20000;30;0.2;60;0.2)", 160000, "cm given equal to c")
+    s.add("PROACTIVEREVENUE(1500000;20000;30;0.25;60;0.1)", 780000,
+          "lead quality: 1,500,000 - (30 + 6) * 20,000")
+    s.add("PROACTIVEREVENUE(1500000;20000;30;0.25;60)", 600000, "cm left out is c: 1,500,000 - 45 * 20,000")
+    s.add("PROACTIVEREVENUE(1000000;30000;30;0.2;10)", 40000, "uneven: 1,000,000 - 32 * 30,000")
+    s.add("PROACTIVEREVENUE(1000000;20000;30;0.2;60;0)", 400000, "cm = 0")
+    s.add("PROACTIVEREVENUE(100.5;10;1;0.5;1)", 85.5, "never rounded: 100.5 - 1.5 * 10")
+    s.add("PROACTIVEREVENUE(1000000;20000;30;0.2;100)", 0, "marketing covers exactly")
+    s.add("PROACTIVEREVENUE(1000000;20000;60;0.2;0)", 0, "existing customers cover more: 0, not negative")
+    s.add("PROACTIVEREVENUE(0;20000;0;0.2;0)", 0, "T = 0")
+    s.add("PROACTIVEREVENUE(1000000;20000;1E+308;0.2;1E+308)", 0,
+          "intermediate overflow, well-defined result: existing customers alone exceed T")
+    s.add("PROACTIVEREVENUE(1000000;1E+308;1E+308;0.2;0)", 0,
+          "E * S overflows, result still 0")
+    s.add("PROACTIVEREVENUE([.F2];[.F3];[.F4];[.F5];[.F6])", 160000, "cell references")
+    put_column(s, "F", 2, [1000000, 20000, 30, 0.2, 60])
+    s.err("PROACTIVEREVENUE(-1;20000;30;0.2;60)", "T < 0")
+    s.err("PROACTIVEREVENUE(1000000;0;30;0.2;60)", "S = 0")
+    s.err("PROACTIVEREVENUE(1000000;-1;30;0.2;60)", "S < 0")
+    s.err("PROACTIVEREVENUE(1000000;20000;-1;0.2;60)", "E < 0")
+    s.err("PROACTIVEREVENUE(1000000;20000;30;0;60)", "c = 0 (invalid even where unused)")
+    s.err("PROACTIVEREVENUE(1000000;20000;30;1.01;60)", "c > 1")
+    s.err("PROACTIVEREVENUE(1000000;20000;30;0.2;-1)", "M < 0")
+    s.err("PROACTIVEREVENUE(1000000;20000;30;0.2;60;-0.5)", "cm < 0")
+    s.err("PROACTIVEREVENUE(1000000;20000;30;0.2;60;2)", "cm > 1")
+    s.err('PROACTIVEREVENUE(1000000;20000;30;0.2;60;"x")', "cm as text")
+    return s
+
+
+def achievable_revenue() -> Spec:
+    s = Spec("achievablerevenue", "ACHIEVABLEREVENUE(S; E; c; M; P; [cm]) = (E + M*cm + P*c)*S")
+    s.add("ACHIEVABLEREVENUE(20000;30;0.2;60;40)", 1000000, "article: (30 + 12 + 8) * 20,000")
+    s.add("ACHIEVABLEREVENUE(20000;30;20%;60;40)", 1000000, "article with 20%")
+    s.add("ACHIEVABLEREVENUE(20000;30;0.2;60;40;)", 1000000, "cm skipped means c")
+    s.add("ACHIEVABLEREVENUE(20000;30;0.25;60;156;0.1)", 1500000,
+          "lead quality: (30 + 6 + 39) * 20,000")
+    s.add("ACHIEVABLEREVENUE(20000;30;0.2;60;0)", 840000, "P = 0: (30 + 12) * 20,000")
+    s.add("ACHIEVABLEREVENUE(20000;0;0.2;0;0)", 0, "nothing planned")
+    s.add("ACHIEVABLEREVENUE(20000;30;0.2;60;40;0)", 760000, "cm = 0: (30 + 0 + 8) * 20,000")
+    s.add("ACHIEVABLEREVENUE(30000;30;0.2;10;10)", 1020000, "uneven r = 1 plan: (30 + 2 + 2) * 30,000")
+    s.approx(f"ACHIEVABLEREVENUE(30000;30;0.2;10;{P_R0[1:]})", 1000000,
+             "inverse of PROACTIVELEADS r = 0: reaches T exactly")
+    s.add("ACHIEVABLEREVENUE([.F2];[.F3];[.F4];[.F5];[.F6])", 1000000, "cell references")
+    put_column(s, "F", 2, [20000, 30, 0.2, 60, 40])
+    s.err("ACHIEVABLEREVENUE(0;30;0.2;60;40)", "S = 0")
+    s.err("ACHIEVABLEREVENUE(-20000;30;0.2;60;40)", "S < 0")
+    s.err("ACHIEVABLEREVENUE(20000;-1;0.2;60;40)", "E < 0")
+    s.err("ACHIEVABLEREVENUE(20000;30;0;60;40)", "c = 0")
+    s.err("ACHIEVABLEREVENUE(20000;30;1.5;60;40)", "c > 1")
+    s.err("ACHIEVABLEREVENUE(20000;30;0.2;-1;40)", "M < 0")
+    s.err("ACHIEVABLEREVENUE(20000;30;0.2;60;-1)", "P < 0")
+    s.err("ACHIEVABLEREVENUE(20000;30;0.2;60;40;-0.1)", "cm < 0")
+    s.err("ACHIEVABLEREVENUE(20000;30;0.2;60;40;1.1)", "cm > 1")
+    s.err('ACHIEVABLEREVENUE(20000;30;0.2;60;40;"x")', "cm as text")
+    s.err("ACHIEVABLEREVENUE(1E+308;1E+308;1;0;0)", "overflow: E * S is not finite")
+    return s
+
+
+def required_conversion() -> Spec:
+    s = Spec("requiredconversion", "REQUIREDCONVERSION(T; S; E; leads; [r]) = N / leads")
+    s.add("REQUIREDCONVERSION(1000000;20000;30;100)", 0.2, "article: 20 / 100")
+    s.add("REQUIREDCONVERSION(1000000;20000;30;100;0)", 0.2, "article, r = 0")
+    s.add("REQUIREDCONVERSION(1000000;20000;30;100;2)", 0.2, "article, r = 2")
+    s.add("REQUIREDCONVERSION(1000000;20000;30;10)", 2, "above 1: 10 leads cannot reach the target")
+    s.add("REQUIREDCONVERSION(1000000;20000;30;20)", 1, "exactly 100%")
+    s.add("REQUIREDCONVERSION(1000000;30000;30;20)", 0.2, "uneven, r = 1: 4 / 20")
+    s.add("REQUIREDCONVERSION(1000000;30000;30;20;1)", 0.2, "uneven, r = 1 given")
+    s.add("REQUIREDCONVERSION(1000000;30000;30;20;2)", 0.2, "uneven, r = 2: ceil(3.33) / 20")
+    s.approx("REQUIREDCONVERSION(1000000;30000;30;20;0)", "=(1000000/30000-30)/20",
+             "uneven, r = 0: 3.33... / 20")
+    s.add("REQUIREDCONVERSION(1000000;30000;30;20;)", 0.2, "r skipped means 1")
+    s.add("REQUIREDCONVERSION(1000000;30000;29.5;20)", 0.25, "r = 1: ceil(4.5) / 20")
+    s.add("REQUIREDCONVERSION(1000000;20000;60;100)", 0, "existing customers cover the target")
+    s.add("REQUIREDCONVERSION(1000000;20000;30;0.5)", 40, "fractional leads are valid (> 0)")
+    s.add("REQUIREDCONVERSION([.F2];[.F3];[.F4];[.F5])", 0.2, "cell references")
+    put_column(s, "F", 2, [1000000, 20000, 30, 100])
+    s.err("REQUIREDCONVERSION(-1;20000;30;100)", "T < 0")
+    s.err("REQUIREDCONVERSION(1000000;0;30;100)", "S = 0")
+    s.err("REQUIREDCONVERSION(1000000;20000;-1;100)", "E < 0")
+    s.err("REQUIREDCONVERSION(1000000;20000;30;0)", "leads = 0")
+    s.err("REQUIREDCONVERSION(1000000;20000;30;-100)", "leads < 0")
+    s.err("REQUIREDCONVERSION(1000000;20000;30;100;3)", "r = 3")
+    s.err("REQUIREDCONVERSION(1000000;20000;30;100;1.5)", "r = 1.5")
+    s.err('REQUIREDCONVERSION(1000000;20000;30;100;"1")', "r as text")
+    s.err("REQUIREDCONVERSION(1E+300;1;0;1E-300)", "overflow: N / leads is not finite")
+    return s
+
+
+# 12 months of history with gaps: empty cells and text are skipped as SUM skips them.
+REVENUE_12 = [80000, 100000, None, 120000, "n/a", 90000, 110000, 100000, None, 100000, 150000, 50000]
+ORDERS_12 = [4, 5, None, 6, "n/a", 5, 5, 5, None, 5, 7, 3]            # sum 45; 900,000 / 45
+WON_12 = [2, 1, None, 3, "holiday", 2, 2, 1, None, 3, 2, 4]             # sum 20
+LEADS_12 = [10, 5, None, 15, "holiday", 10, 10, 5, None, 15, 10, 20]   # sum 100
+
+
+def average_order_size() -> Spec:
+    s = Spec("averageordersize", "AVERAGEORDERSIZE(revenue; orders) = sum(revenue) / sum(orders)")
+    put_column(s, "F", 2, REVENUE_12)
+    put_column(s, "G", 2, ORDERS_12)
+    put_column(s, "H", 2, [0, 0, 0])                    # orders that sum to 0
+    put_column(s, "I", 2, [-100, 300])                  # a correction month, total positive
+    put_column(s, "J", 2, [1e308, 1e308])               # sum overflows
+    put_column(s, "K", 2, [1000, "=1/0", 2000])         # an error cell inside a range
+    put_column(s, "L", 2, [-5000, 1000])                # negative total revenue
+    s.add("AVERAGEORDERSIZE(1000000;50)", 20000, "single values: the article's S")
+    s.add("AVERAGEORDERSIZE([.F2:.F13];[.G2:.G13])", 20000,
+          "12 months with empty and text cells skipped: 900,000 / 45")
+    s.add("AVERAGEORDERSIZE([.F2:.F13];45)", 20000, "range and single value")
+    s.add("AVERAGEORDERSIZE(900000;[.G2:.G13])", 20000, "single value and range")
+    s.add("AVERAGEORDERSIZE([.F2];[.G2])", 20000, "single cells: 80,000 / 4")
+    s.approx("AVERAGEORDERSIZE([.F2:.F7];[.G2:.G7])", "=390000/20",
+             "first six months: 390,000 / 20")
+    s.add("AVERAGEORDERSIZE(1000;3)", "=1000/3", "not rounded", kind=APPROX)
+    s.add("AVERAGEORDERSIZE(0;10)", 0, "revenue 0 is valid")
+    s.add("AVERAGEORDERSIZE([.I2:.I3];2)", 100, "a negative month, total 200 >= 0")
+    s.add("AVERAGEORDERSIZE({1000;2000|3000;4000};{1;1|1;1})", 2500, "inline arrays (2 x 2)")
+    s.err("AVERAGEORDERSIZE(1000;0)", "orders = 0")
+    s.err("AVERAGEORDERSIZE(1000;[.H2:.H4])", "orders sum to 0")
+    s.err("AVERAGEORDERSIZE(1000;-5)", "orders < 0")
+    s.err("AVERAGEORDERSIZE(-1000;5)", "revenue < 0")
+    s.err("AVERAGEORDERSIZE([.L2:.L3];5)", "revenue range sums below 0")
+    s.err("AVERAGEORDERSIZE(1E+308;1E-308)", "overflow: the ratio is not finite")
+    s.err("AVERAGEORDERSIZE([.J2:.J3];1)", "overflow: the revenue total is not finite")
+    s.err("AVERAGEORDERSIZE([.K2:.K4];1)", "an error cell inside a range stops the call (Calc)",
+          code=504)
+    return s
+
+
+def conversion_rate() -> Spec:
+    s = Spec("conversionrate", "CONVERSIONRATE(won; leads) = sum(won) / sum(leads)")
+    put_column(s, "F", 2, WON_12)
+    put_column(s, "G", 2, LEADS_12)
+    put_column(s, "H", 2, [0, None, 0])
+    s.add("CONVERSIONRATE(20;100)", 0.2, "single values: the article's c")
+    s.add("CONVERSIONRATE([.F2:.F13];[.G2:.G13])", 0.2,
+          "12 months with empty and text cells skipped: 20 / 100")
+    s.add("CONVERSIONRATE([.F2:.F13];100)", 0.2, "range and single value")
+    s.add("CONVERSIONRATE(20;[.G2:.G13])", 0.2, "single value and range")
+    s.add("CONVERSIONRATE([.F2:.F4];[.G2:.G4])", 0.2, "first quarter: 3 / 15")
+    s.add("CONVERSIONRATE(100;100)", 1, "every lead won")
+    s.add("CONVERSIONRATE(0;100)", 0, "no lead won")
+    s.approx("CONVERSIONRATE(1;3)", "=1/3", "not rounded")
+    s.add("CONVERSIONRATE({1;2;3};{10;10;10})", 0.2, "inline arrays")
+    s.err("CONVERSIONRATE(0;0)", "leads = 0")
+    s.err("CONVERSIONRATE([.H2:.H4];[.H2:.H4])", "leads sum to 0")
+    s.err("CONVERSIONRATE(1;-10)", "leads < 0")
+    s.err("CONVERSIONRATE(101;100)", "won > leads")
+    s.err("CONVERSIONRATE(-1;100)", "won < 0")
+    return s
+
+
+PLAN_LABELS_EN = ["Required orders", "Existing-customer orders", "New-customer orders",
+                  "Leads needed", "Marketing leads", "Proactive leads", "Proactive revenue",
+                  "Proactive leads per month"]
+
+
+def proactive_plan() -> Spec:
+    s = Spec("proactiveplan", "PROACTIVEPLAN(T; S; E; c; M; [cm]; [r]): 8 x 2 array (label, value)")
+    blocks = [
+        ("article", "PROACTIVEPLAN(1000000;20000;30;0.2;60)",
+         [50, 30, 20, 100, 60, 40, 160000, 4], EQ, "ceil(40 / 12) = 4 per month"),
+        ("uneven r = 1", "PROACTIVEPLAN(1000000;30000;30;0.2;10)",
+         [34, 30, 4, 20, 10, 10, 40000, 1], EQ, "ceil(10 / 12) = 1"),
+        ("uneven r = 2", "PROACTIVEPLAN(1000000;30000;30;0.2;10;;2)",
+         [34, 30, 4, 17, 10, 7, 40000, 1], EQ, "ceil(7 / 12) = 1"),
+        ("uneven r = 0", "PROACTIVEPLAN(1000000;30000;30;0.2;10;;0)",
+         [O_R0, 30, N_R0, L_R0, 10, P_R0, 40000, f"=({P_R0[1:]})/12"], APPROX, "P / 12 unrounded"),
+        ("lead quality", "PROACTIVEPLAN(1500000;20000;30;0.25;60;0.1)",
+         [75, 30, 45, 180, 60, 156, 780000, 13], EQ, "ceil(156 / 12) = 13"),
+    ]
+    for i, (name, formula, values, kind, month_note) in enumerate(blocks):
+        top = 2 + i * 9
+        s.arrays.append(ArrayBlock((top, COL["I"]), 8, 2, formula))
+        for k in range(8):
+            ref_label = f"[.I{top + k}]"
+            ref_value = f"[.J{top + k}]"
+            s.add(ref_label, PLAN_LABELS_EN[k], f"{name}: {{={formula}}} in I{top}:J{top + 7}, "
+                  f"row {k + 1} label", TEXT)
+            note = f"{name}: row {k + 1} ({PLAN_LABELS_EN[k]})"
+            if k == 7:
+                note += f", {month_note}"
+            s.add(ref_value, values[k], note, kind)
+    s.add("INDEX(PROACTIVEPLAN(1000000;20000;30;0.2;60);6;2)", 40,
+          "INDEX into the array in a normal cell: proactive leads")
+    s.add("INDEX(PROACTIVEPLAN(1000000;20000;30;0.2;60);7;2)", 160000,
+          "INDEX: proactive revenue")
+    s.add("PROACTIVEPLAN(1000000;20000;30;0.2;60)", PLAN_LABELS_EN[0],
+          "in a normal cell Calc shows the top-left element", TEXT)
+    s.add("ROWS(PROACTIVEPLAN(1000000;20000;30;0.2;60))", 8, "8 rows")
+    s.add("COLUMNS(PROACTIVEPLAN(1000000;20000;30;0.2;60))", 2, "2 columns")
+    err_top = 2 + len(blocks) * 9
+    s.arrays.append(ArrayBlock((err_top, COL["I"]), 8, 2, "PROACTIVEPLAN(1000000;20000;30;0;60)"))
+    s.err(f"[.J{err_top + 5}]", f"array formula with c = 0 in I{err_top}:J{err_top + 7}: Err:502")
+    s.err("PROACTIVEPLAN(-1;20000;30;0.2;60)", "T < 0")
+    s.err("PROACTIVEPLAN(1000000;0;30;0.2;60)", "S = 0")
+    s.err("PROACTIVEPLAN(1000000;20000;-1;0.2;60)", "E < 0")
+    s.err("PROACTIVEPLAN(1000000;20000;30;0;60)", "c = 0")
+    s.err("PROACTIVEPLAN(1000000;20000;30;1.5;60)", "c > 1")
+    s.err("PROACTIVEPLAN(1000000;20000;30;0.2;-1)", "M < 0")
+    s.err("PROACTIVEPLAN(1000000;20000;30;0.2;60;1.1)", "cm > 1")
+    s.err('PROACTIVEPLAN(1000000;20000;30;0.2;60;"x")', "cm as text")
+    s.err("PROACTIVEPLAN(1000000;20000;30;0.2;60;;3)", "r = 3")
+    s.err('PROACTIVEPLAN(1000000;20000;30;0.2;60;;"1")', "r as text")
+    s.err("PROACTIVEPLAN(1E+308;1E-308;0;1;0)", "overflow: O is not finite")
+    return s
+
+
+def calc_conventions() -> Spec:
+    """How Calc itself hands plain double arguments to the add-in (issue 3)."""
+    s = Spec("conventions", "Calc's conventions for the add-in's plain double arguments")
+    put_column(s, "F", 2, [1000000, 1500000, 2000000])
+    put_column(s, "G", 2, [20000, 20000, 40000])
+    put_column(s, "F", 6, ["1000000"])                  # a number typed as text
+    s.add("REQUIREDORDERS([.F2:.F4];20000)", 50,
+          "a range in a normal cell is intersected with the formula's row (row 2 -> F2)")
+    s.add("REQUIREDORDERS([.F2:.F4];20000)", 75, "row 3 -> F3")
+    s.add("REQUIREDORDERS([.F2:.F4];20000)", 100, "row 4 -> F4")
+    s.err("REQUIREDORDERS([.F2:.F4];20000)", "row 5 lies outside F2:F4: no intersection",
+          code=519)
+    s.add("REQUIREDORDERS([.F6];20000)", 50, 'a single text cell "1000000" is read as 1000000')
+    s.err('PROACTIVELEADS(1000000;"x";30;0.2;60)', "a text literal: #VALUE! before the call",
+          code=519)
+    s.arrays.append(ArrayBlock((2, COL["I"]), 3, 1, "REQUIREDORDERS([.F2:.F4];[.G2:.G4])"))
+    s.add("[.I2]", 50, "array formula {=REQUIREDORDERS(F2:F4;G2:G4)}, element 1")
+    s.add("[.I3]", 75, "element 2")
+    s.add("[.I4]", 50, "element 3")
+    return s
+
+
+SPECS = [required_orders, new_customer_orders, required_leads, proactive_leads,
+         proactive_revenue, achievable_revenue, required_conversion, average_order_size,
+         conversion_rate, proactive_plan, calc_conventions]
+
+
+# --------------------------------------------------------------------------------------
+# Writing .fods
+# --------------------------------------------------------------------------------------
+def _check_formula(kind: str, row: int) -> str:
+    a, b = f"[.A{row}]", f"[.B{row}]"
+    if kind == EQ:
+        return f"of:=AND(ISNUMBER({a});{a}={b})"
+    if kind == APPROX:
+        return f"of:=AND(ISNUMBER({a});ABS({a}-{b})<=1E-9*MAX(1;ABS({b})))"
+    if kind == TEXT:
+        # &"" because Calc 7.4 compares a string from an add-in's array result by
+        # identity: EXACT(I2;"Required orders") is FALSE even when I2 shows exactly that.
+        return f'of:=AND(ISTEXT({a});EXACT({a}&"";{b}))'
+    if kind == ERROR:
+        return f'of:=IF(ISERROR({a});("Err:"&ORG.OPENOFFICE.ERRORTYPE({a}))={b};FALSE())'
+    raise ValueError(kind)
+
+
+def _cell(value) -> str:
+    if value is None:
+        return "<table:table-cell/>"
+    if isinstance(value, Formula):
+        return f"<table:table-cell table:formula={quoteattr(value.text)}/>"
+    if isinstance(value, bool):
+        raise TypeError("no booleans in specs")
+    if isinstance(value, (int, float)):
+        return (f'<table:table-cell office:value-type="float" office:value="{value!r}">'
+                f"<text:p>{value!r}</text:p></table:table-cell>")
+    if isinstance(value, str) and value.startswith("="):
+        return _cell(Formula(odff(value[1:])))
+    return (f'<table:table-cell office:value-type="string"><text:p>{escape(value)}</text:p>'
+            "</table:table-cell>")
+
+
+@dataclass(frozen=True)
+class Formula:
+    text: str
+
+
+def _array_cell(block: ArrayBlock) -> str:
+    return (f'<table:table-cell table:number-matrix-columns-spanned="{block.cols}" '
+            f'table:number-matrix-rows-spanned="{block.rows}" '
+            f"table:formula={quoteattr(odff(block.formula))}/>")
+
+
+def _table(name: str, grid: dict[tuple[int, int], str]) -> str:
+    rows = max(r for r, _ in grid)
+    cols = max(c for _, c in grid)
+    out = [f'  <table:table table:name="{name}">',
+           f'   <table:table-column table:number-columns-repeated="{cols}"/>']
+    for r in range(1, rows + 1):
+        cells = [grid.get((r, c), "<table:table-cell/>") for c in range(1, cols + 1)]
+        while cells and cells[-1] == "<table:table-cell/>":
+            cells.pop()
+        out.append("   <table:table-row>" + "".join(cells) + "</table:table-row>")
+    out.append("  </table:table>")
+    return "\n".join(out)
+
+
+def render(spec: Spec) -> str:
+    grid: dict[tuple[int, int], str] = {}
+    for col, head in enumerate(["Formula", "Expected", "Check", "Case"], start=1):
+        grid[(1, col)] = _cell(head)
+    for i, row in enumerate(spec.rows):
+        r = i + 2
+        grid[(r, 1)] = _cell(Formula(odff(row.formula)))
+        grid[(r, 2)] = _cell(row.expected)
+        grid[(r, 3)] = _cell(Formula(_check_formula(row.kind, r)))
+        grid[(r, 4)] = _cell(row.note)
+    for (r, c), value in spec.data.items():
+        assert c > 4, "data lives right of the four spec columns"
+        assert (r, c) not in grid
+        grid[(r, c)] = _cell(value)
+    for block in spec.arrays:
+        r0, c0 = block.anchor
+        for r in range(r0, r0 + block.rows):
+            for c in range(c0, c0 + block.cols):
+                assert (r, c) not in grid, f"array {block.formula} overlaps {r},{c}"
+        grid[(r0, c0)] = _array_cell(block)
+    last = len(spec.rows) + 1
+    summary = {
+        (1, 1): _cell("All checks pass"),
+        (1, 2): _cell(Formula(f"of:=AND([$Specs.C2:.C{last}])")),
+        (2, 1): _cell("Checks"),
+        (2, 2): _cell(len(spec.rows)),
+        (3, 1): _cell("Function"),
+        (3, 2): _cell(spec.title),
+    }
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<!-- Generated by tests/e2e/make_specs.py from its tables; edit those, then re-run it. -->
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" \
+xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" \
+xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" \
+xmlns:of="urn:oasis:names:tc:opendocument:xmlns:of:1.2" \
+office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.spreadsheet">
+ <office:body>
+ <office:spreadsheet>
+{_table("Summary", summary)}
+{_table("Specs", grid)}
+ </office:spreadsheet>
+ </office:body>
+</office:document>
+"""
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true",
+                        help="compare with the committed sheets instead of writing them")
+    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "specs")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    stale = []
+    wanted = set()
+    for make in SPECS:
+        spec = make()
+        path = args.out / f"{spec.name}.fods"
+        wanted.add(path.name)
+        text = render(spec)
+        if args.check:
+            if not path.exists() or path.read_text(encoding="utf-8") != text:
+                stale.append(path.name)
+        else:
+            path.write_text(text, encoding="utf-8")
+    extra = sorted(p.name for p in args.out.glob("*.fods") if p.name not in wanted)
+    if args.check and (stale or extra):
+        print("spec sheets differ from tests/e2e/make_specs.py: " + ", ".join(stale + extra)
+              + "\nrun tests/e2e/make_specs.py and commit the result", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
