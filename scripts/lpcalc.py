@@ -194,7 +194,12 @@ class Office:
                 self._watchdog.cancel()
             self._restore_signal_handler()
             if self.folder and not self.keep:
-                shutil.rmtree(self.folder, ignore_errors=True)
+                # A second pass catches files a dying process wrote during the first.
+                for _ in range(3):
+                    shutil.rmtree(self.folder, ignore_errors=True)
+                    if not self.folder.exists():
+                        break
+                    time.sleep(0.5)
             elif self.folder:
                 print(f"lpcalc: kept {self.folder}", file=sys.stderr)
 
