@@ -611,6 +611,18 @@ office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.spreads
 """
 
 
+def _assert_coverage(specs: list[Spec]) -> None:
+    """Every function has valid cases and Err:502 cases; a table edit cannot drop one."""
+    for name in FUNCTIONS:
+        rows = [r for s in specs for r in s.rows if re.search(rf"\b{name}\(", r.formula)]
+        rows += [r for s in specs for b in s.arrays if name in b.formula for r in s.rows
+                 if r.formula.startswith("[.")]
+        valid = [r for r in rows if r.kind != ERROR]
+        invalid = [r for r in rows if r.kind == ERROR and r.expected == "Err:502"]
+        if not valid or not invalid:
+            raise SystemExit(f"make_specs: {name} needs valid and Err:502 cases")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true",
@@ -620,8 +632,9 @@ def main() -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     stale = []
     wanted = set()
-    for make in SPECS:
-        spec = make()
+    specs = [make() for make in SPECS]
+    _assert_coverage(specs)
+    for spec in specs:
         path = args.out / f"{spec.name}.fods"
         wanted.add(path.name)
         text = render(spec)
