@@ -212,7 +212,7 @@ def shown(err: int, value: float, text: str = "") -> str:
     return fmt(value) if math.isfinite(value) else f"NOT FINITE {value!r}"
 
 
-def run(oxt: Path, keep: bool, verbose: bool) -> int:
+def run(oxt: Path, keep: bool, verbose: bool, timeout: float) -> int:
     contract.self_check()
     cases = build_cases(0)
     last_row = FIRST_ROW + len(cases) - 1
@@ -221,7 +221,7 @@ def run(oxt: Path, keep: bool, verbose: bool) -> int:
     formulas = [formulas_for(case, last_row) for case in cases]
 
     started = time.monotonic()
-    with lpcalc.Office(oxt=oxt, timeout=300, keep=keep) as office:
+    with lpcalc.Office(oxt=oxt, timeout=timeout, keep=keep) as office:
         doc = office.new_calc()
         sh = lpcalc.sheet(doc, 0)
         # Inputs, above and right of the matrix; AE spans every matrix row so that the
@@ -299,8 +299,10 @@ def main() -> int:
     ap.add_argument("--oxt", required=True, type=Path)
     ap.add_argument("--keep", action="store_true", help="keep the throwaway folder")
     ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("--timeout", type=float, default=240.0,
+                    help="seconds the soffice session may take before the harness ends it")
     args = ap.parse_args()
-    return run(args.oxt, args.keep, args.verbose)
+    return run(args.oxt, args.keep, args.verbose, args.timeout)
 
 
 if __name__ == "__main__":

@@ -28,6 +28,7 @@ import argparse
 import math
 import re
 import shutil
+import signal
 import sys
 import tempfile
 import time
@@ -51,7 +52,7 @@ METHODS = {
     "CONVERSIONRATE": "CONVERSIONRATE", "PROACTIVEPLAN": "PROACTIVEPLAN",
 }
 UNOPKG_TIMEOUT = 120.0
-SESSION_TIMEOUT = 180.0
+SESSION_TIMEOUT = 120.0   # per soffice session; --timeout overrides
 
 # The planning inputs (column B) and twelve months of history (D:E revenue/orders,
 # F:G won/leads). The history is chosen so the averages are the article's S and c.
@@ -240,6 +241,9 @@ def save(doc, path: Path, filter_name: str) -> None:
 
 def run(oxt: Path, keep: bool) -> int:
     C.self_check()
+    # Between sessions (during unopkg) a SIGTERM from ctest must still reach the
+    # finally blocks that end unopkg's process group and remove the folder.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     f = Failures()
     oxt = oxt.resolve()
     ident, version = oxt_identity(oxt)
@@ -362,10 +366,14 @@ def run(oxt: Path, keep: bool) -> int:
 
 
 def main() -> int:
+    global SESSION_TIMEOUT
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--oxt", required=True, type=Path)
     ap.add_argument("--keep", action="store_true", help="keep the throwaway folder")
+    ap.add_argument("--timeout", type=float, default=SESSION_TIMEOUT,
+                    help="seconds each soffice session may take before the harness ends it")
     args = ap.parse_args()
+    SESSION_TIMEOUT = args.timeout
     return run(args.oxt, args.keep)
 
 

@@ -239,7 +239,7 @@ def matches(expected, err: int, value) -> bool:
     return abs(value - expected) <= 1e-12 * max(1.0, abs(expected))
 
 
-def run(oxt: Path, seed: int, cells: int, rounds: int) -> int:
+def run(oxt: Path, seed: int, cells: int, rounds: int, timeout: float) -> int:
     contract.self_check()
     rng = random.Random(seed)
     history = History(rng)
@@ -251,7 +251,7 @@ def run(oxt: Path, seed: int, cells: int, rounds: int) -> int:
     outcomes = Counter()
     rss = {}
     started = time.monotonic()
-    with lpcalc.Office(oxt=oxt, timeout=600) as office:
+    with lpcalc.Office(oxt=oxt, timeout=timeout) as office:
         pid = soffice_bin_pid(office)
         doc = office.new_calc()
         sh = lpcalc.sheet(doc, 0)
@@ -323,10 +323,12 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=20261127)
     ap.add_argument("--cells", type=int, default=500)
     ap.add_argument("--rounds", type=int, default=100)
+    ap.add_argument("--timeout", type=float, default=360.0,
+                    help="seconds the soffice session may take before the harness ends it")
     args = ap.parse_args()
     if args.cells * args.rounds < 1000 or args.rounds < 2:
         ap.error("need at least 1,000 calls and 2 rounds to compare memory")
-    return run(args.oxt, args.seed, args.cells, args.rounds)
+    return run(args.oxt, args.seed, args.cells, args.rounds, args.timeout)
 
 
 if __name__ == "__main__":
