@@ -66,7 +66,7 @@ function(leadplan_cppumaker TARGET DIR)
     COMMAND "${LEADPLAN_CPPUMAKER}" -C "-O${DIR}"
             "${LEADPLAN_LO_TYPES_RDB}" "${LEADPLAN_LO_OFFAPI_RDB}" ${_rdbs}
     COMMAND "${CMAKE_COMMAND}" -E touch "${_stamp}"
-    DEPENDS ${_rdbs}
+    DEPENDS ${_rdbs} "${LEADPLAN_LO_TYPES_RDB}" "${LEADPLAN_LO_OFFAPI_RDB}"
     COMMENT "cppumaker: C++ UNO headers into ${DIR}"
     VERBATIM)
   add_custom_target(${TARGET} DEPENDS "${_stamp}")
