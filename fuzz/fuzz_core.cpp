@@ -14,9 +14,11 @@
 // Input layout (all fields optional; missing bytes read as 0):
 //   byte 0   function selector
 //   byte 1   presence flags: bit 0 = first optional argument given, bit 1 = second
-//   then one encoded number per argument (see Input::number), optional ones included
-//   so that flipping a presence bit does not shift the other arguments.
+//   then one encoded number per argument (see Input::number in fuzz_input.hpp), optional ones
+//   included so that flipping a presence bit does not shift the other arguments.
 // fuzz/make_corpus.py writes seeds in this layout.
+
+#include "fuzz_input.hpp"
 
 #include <leadplan/leadplan.hpp>
 
@@ -28,94 +30,13 @@
 #include <cstdlib>
 #include <cstring>
 #include <initializer_list>
-#include <iterator>
-#include <limits>
 #include <vector>
 
 namespace {
 
 using leadplan::Optional;
+using leadplan::fuzz::Input;
 using Range = std::vector<std::vector<double>>;
-
-constexpr double infinity = std::numeric_limits<double>::infinity();
-constexpr double notANumber = std::numeric_limits<double>::quiet_NaN();
-constexpr double dmax = std::numeric_limits<double>::max();
-constexpr double dmin = std::numeric_limits<double>::min();
-constexpr double denorm = std::numeric_limits<double>::denorm_min();
-constexpr double eps = std::numeric_limits<double>::epsilon();
-
-// Values a user types, the article's figures, and the edges of double arithmetic. One
-// byte picks one, so the fuzzer reaches them without guessing 8-byte patterns.
-// clang-format off
-constexpr double specials[] = {
-    0.0, 1.0, 2.0, -0.0, -1.0, 0.5, 0.2, 0.25, 0.1, 0.7, 2.1, 3.0, 12.0, 30.0, 60.0, 20000.0,
-    30000.0, 1e6, 1.5e6, 40.0, 100.0, notANumber, -notANumber, infinity, -infinity, dmax, -dmax,
-    1e308, -1e308, dmin, -dmin, denorm, 1e-308, 1e-300, 1e300, 1e15,
-    9007199254740992.0 /* 2^53 */, 1.0 + eps, 1.0 - eps / 2, 0.9999999999, 1.0000000001,
-    2.0000000000000004, 1e-9, 1.5, -2.0, 1e154 /* squares to about dmax */};
-// clang-format on
-constexpr std::size_t specialCount = std::size(specials);
-constexpr std::size_t rawKind = 255;
-static_assert(specialCount < 64, "leave most kind bytes for the encoded forms");
-
-class Input {
-public:
-    Input(const std::uint8_t* data, std::size_t size) : data_(data), size_(size) {}
-
-    std::uint8_t byte() { return pos_ < size_ ? data_[pos_++] : std::uint8_t{0}; }
-
-    // One kind byte, then 0..8 payload bytes. Kind 255 is a raw double, so seeds can
-    // state exact values whatever the special table holds.
-    double number()
-    {
-        const std::size_t kind = byte();
-        if (kind == rawKind) {  // any bit pattern: every NaN payload, subnormal, extreme
-            std::uint64_t bits = 0;
-            for (int i = 0; i < 8; ++i)
-                bits |= std::uint64_t{byte()} << (8 * i);
-            double value;
-            std::memcpy(&value, &bits, sizeof value);
-            return value;
-        }
-        if (kind < specialCount)
-            return specials[kind];
-        switch ((kind - specialCount) % 3) {
-        case 0:  // small whole numbers, negative ones included
-            return static_cast<double>(static_cast<std::int8_t>(byte()));
-        case 1:  // fractions in [0, 1): conversion ratios, rates, non-integer modes
-            return static_cast<double>(byte()) / 256.0;
-        default: {  // a small mantissa at any binary scale, into overflow and subnormals
-            const double mantissa = static_cast<double>(static_cast<std::int8_t>(byte())) / 16.0;
-            const int high = byte();
-            const int exponent = (high * 256 + byte()) % 2200 - 1100;
-            return std::ldexp(mantissa, exponent);
-        }
-        }
-    }
-
-    Optional optional(bool present)
-    {
-        const double value = number();
-        return present ? Optional{value} : Optional{};
-    }
-
-    Range range()
-    {
-        const std::uint8_t shape = byte();
-        const std::size_t rows = shape & 3u;
-        const std::size_t columns = (shape >> 2) & 3u;
-        Range cells(rows, std::vector<double>(columns));
-        for (auto& row : cells)
-            for (double& cell : row)
-                cell = number();
-        return cells;
-    }
-
-private:
-    const std::uint8_t* data_;
-    std::size_t size_;
-    std::size_t pos_ = 0;
-};
 
 [[noreturn]] void fail(const char* function, const char* what, double value = 0.0,
                        int position = -1)
@@ -393,7 +314,7 @@ void fuzzOne(Input& in)
         break;
     }
     case 7: {
-        const Range revenue = in.range(), orders = in.range();
+        const Range revenue = in.block<Range>(), orders = in.block<Range>();
         const char* function = "averageOrderSize";
         const Outcome out =
             run(function, [&] { return leadplan::averageOrderSize(revenue, orders); });
@@ -404,7 +325,7 @@ void fuzzOne(Input& in)
         break;
     }
     case 8: {
-        const Range won = in.range(), leads = in.range();
+        const Range won = in.block<Range>(), leads = in.block<Range>();
         const char* function = "conversionRate";
         const Outcome out = run(function, [&] { return leadplan::conversionRate(won, leads); });
         const double sumWon = leadplan::total(won), sumLeads = leadplan::total(leads);

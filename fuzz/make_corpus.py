@@ -1,18 +1,19 @@
 #!/usr/bin/env python3
-"""Writes the seed corpus of fuzz_core into fuzz/corpus/ (replacing what is there).
+"""Writes the seed corpora of the fuzzers, replacing what is there:
+fuzz/corpus/ for fuzz_core and fuzz/corpus-addin/ for fuzz_addin.
 
-Layout (see fuzz_core.cpp): selector byte, presence-flags byte, then per argument a
-kind byte; kind 255 is followed by the raw little-endian double, which is all the seeds
-use so they do not depend on fuzz_core's table of special values. Seeds cover every
-function with the article's examples, each rounding mode, and each kind of bad input a
-user can type, so fuzzing starts next to every branch of the core.
+Layouts (see fuzz_core.cpp, fuzz_addin.cpp): selector byte, flags byte, then per argument
+an encoded number: kind byte 255 and the raw little-endian double, which is all the seeds
+use, so they do not depend on the fuzzers' table of special values (fuzz_input.hpp).
+fuzz_addin's `any` arguments are a kind byte (see anyArgument) and its payload. Seeds
+cover every function with the article's examples, each rounding mode, and each kind of
+bad input a user can type, so fuzzing starts next to every branch.
 """
 import math
 import pathlib
 import struct
 
 HERE = pathlib.Path(__file__).resolve().parent
-CORPUS = HERE / "corpus"
 
 SELECTOR = {
     "requiredOrders": 0, "newCustomerOrders": 1, "requiredLeads": 2, "proactiveLeads": 3,
@@ -108,15 +109,153 @@ def seeds():
     yield "rate-totals-negative", seed("conversionRateOfTotals", -1, 100)
 
 
-def main():
-    CORPUS.mkdir(exist_ok=True)
-    for old in CORPUS.iterdir():
+# fuzz_addin: method selectors in IDL order, then 10 = the XAddIn name lookups.
+ADDIN_SELECTOR = {name: i for i, name in enumerate([
+    "requiredOrders", "newCustomerOrders", "requiredLeads", "proactiveLeads",
+    "proactiveRevenue", "achievableRevenue", "requiredConversion", "averageOrderSize",
+    "conversionRate", "proactivePlan", "names"])}
+DUTCH = 4
+
+
+def text(value):
+    units = value.encode("utf-16-le", errors="surrogatepass")
+    return bytes([len(value)]) + units
+
+
+class Any:
+    """Encoders of fuzz_addin's `any` kinds."""
+    void = bytes([0])
+
+    @staticmethod
+    def double(x):
+        return bytes([1]) + number(x)
+
+    @staticmethod
+    def int32(x):
+        return bytes([6]) + struct.pack("<i", x)
+
+    @staticmethod
+    def int64(x):
+        return bytes([8]) + struct.pack("<q", x)
+
+    @staticmethod
+    def float(x):
+        return bytes([2]) + struct.pack("<f", x)
+
+    @staticmethod
+    def text(value):
+        return bytes([10]) + text(value)
+
+    @staticmethod
+    def boolean(value):
+        return bytes([11, 0 if value else 1])
+
+    @staticmethod
+    def range(rows):
+        """rows of cells: None (empty), a number, a str or a bool."""
+        columns = len(rows[0]) if rows else 0
+        body = bytes([12, len(rows) | (columns << 2)])
+        for row in rows:
+            for cell in row:
+                if cell is None:
+                    body += bytes([0])
+                elif isinstance(cell, bool):
+                    body += bytes([3, 0 if cell else 1])
+                elif isinstance(cell, str):
+                    body += bytes([2]) + text(cell)
+                else:
+                    body += bytes([1]) + number(cell)
+        return body
+
+
+def call(method, numbers, anys=(), flags=0):
+    return (bytes([ADDIN_SELECTOR[method], flags]) + b"".join(number(x) for x in numbers)
+            + b"".join(anys))
+
+
+def block(rows):
+    columns = len(rows[0]) if rows else 0
+    return bytes([len(rows) | (columns << 2)]) + b"".join(number(x) for r in rows for x in r)
+
+
+def names(pick, index, locale_kind, country="", variant=""):
+    """pick: method index (< 10) or a str for an unknown name."""
+    body = bytes([ADDIN_SELECTOR["names"], 0])
+    body += bytes([pick]) if isinstance(pick, int) else bytes([200]) + text(pick)
+    body += bytes([2 * (index + 2)]) if -2 <= index < 125 else bytes([1]) + struct.pack("<i", index)
+    body += bytes([locale_kind]) if isinstance(locale_kind, int) else bytes([9]) + text(locale_kind)
+    body += text(country)
+    if locale_kind != 4:
+        body += text(variant)
+    return body
+
+
+def addin_seeds():
+    article = (1_000_000, 20_000, 30, 0.2, 60)
+    uneven = (1_000_000, 30_000, 30, 0.2, 10)
+    T, S, E, c, M = article
+    yield "orders-left-out", call("requiredOrders", (T, S), [Any.void])
+    yield "orders-mode-int", call("requiredOrders", uneven[:2], [Any.int32(2)])
+    yield "orders-mode-text", call("requiredOrders", (T, S), [Any.text("1")])
+    yield "orders-mode-bool", call("requiredOrders", (T, S), [Any.boolean(True)])
+    yield "orders-mode-range", call("requiredOrders", (T, S), [Any.range([[1, "x"], [None, True]])])
+    yield "orders-mode-hyper", call("requiredOrders", (T, S), [Any.int64(2**62)])
+    yield "orders-mode-float", call("requiredOrders", (T, S), [Any.float(0.5)])
+    yield "new-orders-r0", call("newCustomerOrders", uneven[:3], [Any.double(0)])
+    yield "leads-r2", call("requiredLeads", uneven[:4], [Any.double(2)])
+    yield "leads-nan-mode", call("requiredLeads", uneven[:4], [Any.double(math.nan)])
+    yield "proactive-leads-article", call("proactiveLeads", article, [Any.void, Any.void])
+    yield "proactive-leads-quality", call("proactiveLeads", (1_500_000, 20_000, 30, 0.25, 60),
+                                          [Any.double(0.1), Any.void])
+    yield "proactive-leads-both-text", call("proactiveLeads", article,
+                                            [Any.text("10%"), Any.text("")])
+    yield "proactive-leads-inf-target", call("proactiveLeads", (math.inf, S, E, c, M),
+                                             [Any.void, Any.double(1)])
+    yield "revenue-cm-range", call("proactiveRevenue", article, [Any.range([[0.1]])])
+    yield "revenue-quality", call("proactiveRevenue", (1_500_000, 20_000, 30, 0.25, 60),
+                                  [Any.double(0.1)])
+    yield "achievable-article", call("achievableRevenue", (S, E, c, M, 40), [Any.void])
+    yield "achievable-overflow", call("achievableRevenue", (1e308, 1e308, 1, 1e308, 1e308),
+                                      [Any.int32(1)])
+    yield "conversion-article", call("requiredConversion", (T, S, E, 100), [Any.void])
+    yield "conversion-zero-leads", call("requiredConversion", (T, S, E, 0), [Any.double(1)])
+    yield "average-ranges", (bytes([ADDIN_SELECTOR["averageOrderSize"], 0])
+                             + block([[100_000, 200_000], [300_000, 0]]) + block([[5, 5], [10, 0]]))
+    yield "average-empty", bytes([ADDIN_SELECTOR["averageOrderSize"], 0]) + block([]) + block([])
+    yield "rate-ranges", (bytes([ADDIN_SELECTOR["conversionRate"], 0])
+                          + block([[2], [3], [5]]) + block([[10, 10], [20, 10]]))
+    yield "rate-won-above", (bytes([ADDIN_SELECTOR["conversionRate"], 0])
+                             + block([[11]]) + block([[10]]))
+    for mode in (0, 1, 2):
+        yield f"plan-uneven-r{mode}", call("proactivePlan", uneven, [Any.void, Any.double(mode)])
+    yield "plan-dutch", call("proactivePlan", article, [Any.void, Any.void], flags=DUTCH)
+    yield "plan-overflow", call("proactivePlan", (1e308, 1e-308, 0, 1e-308, 0),
+                                [Any.void, Any.void])
+    yield "plan-cm-bool", call("proactivePlan", article, [Any.boolean(False), Any.void])
+    yield "names-en", names(3, 0, 0, "US")
+    yield "names-nl", names(9, 6, 1, "NL")
+    yield "names-qlt", names(0, 2, 4)
+    yield "names-index-past-end", names(3, 7, 0)
+    yield "names-index-negative", names(3, -1, 0)
+    yield "names-index-huge", names(8, 2**31 - 1, 2)
+    yield "names-unknown", names("PROACTIVELEADS", 0, 3)
+    yield "names-surrogate", names("\ud800x", 0, "zz-\udfff")
+
+
+def write(folder, corpus):
+    folder.mkdir(exist_ok=True)
+    for old in folder.iterdir():
         old.unlink()
     count = 0
-    for name, data in seeds():
-        (CORPUS / name).write_bytes(data)
+    for name, data in corpus:
+        (folder / name).write_bytes(data)
         count += 1
-    print(f"wrote {count} seeds to {CORPUS}")
+    print(f"wrote {count} seeds to {folder}")
+
+
+def main():
+    write(HERE / "corpus", seeds())
+    write(HERE / "corpus-addin", addin_seeds())
 
 
 if __name__ == "__main__":

@@ -81,15 +81,18 @@ check_fuzz() {
   quiet "$logs/configure.log" cmake --preset fuzz -DLEADPLAN_FUZZ_SECONDS="$fuzz_seconds" &&
     quiet "$logs/build.log" cmake --build --preset fuzz -j"$jobs" &&
     ctest --preset fuzz | tee "$logs/ctest.log" || status=1
-  # libFuzzer's own account of the run: executions, coverage, corpus.
+  # libFuzzer's own account of each run: inputs executed, coverage, corpus; crash lines
+  # (a failed check, a sanitizer summary, where the input was saved) go to stderr.
   local last=$top/build-fuzz/Testing/Temporary/LastTest.log stats=""
-  if [ -f "$last" ]; then
-    local runs cov
-    runs=$(grep -Eo 'stat::number_of_executed_units: [0-9]+' "$last" | tail -1 | grep -Eo '[0-9]+$')
-    cov=$(grep -E '^#[0-9]+[[:space:]]+DONE ' "$last" | tail -1 | grep -Eo 'cov: [0-9]+ ft: [0-9]+ corp: [0-9]+')
-    grep -E '^#[0-9]+[[:space:]]+DONE |^Done [0-9]+ runs|^SUMMARY|^fuzz_core:|Test unit written' "$last" | sed 's/^/   /'
-    stats="${runs:-?} inputs, ${cov:-no coverage line}"
-  fi
+  [ -f "$last" ] && stats=$(awk '
+    /^[0-9]+\/[0-9]+ Testing: / { name = $3 }
+    /^fuzz_[a-z]+: |^SUMMARY: |Test unit written/ { print "   " name ": " $0 > "/dev/stderr" }
+    /^#[0-9]+[[:space:]]+DONE / { done[name] = $3 " " $4 ", " $5 " " $6 ", " $7 " " $8 }
+    /^stat::number_of_executed_units:/ { runs[name] = $2 }
+    END {
+      for (n in runs)
+        if (n !~ /_seeds$/) { printf "%s%s: %s inputs (%s)", sep, n, runs[n], done[n]; sep = "; " }
+    }' "$last")
   result fuzz "$status" "in $((SECONDS - started)) s: ${stats:-no fuzzing output}"
 }
 
