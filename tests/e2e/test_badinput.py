@@ -95,7 +95,8 @@ CLASSES = [
     InputClass("#DIV/0! cell", "$AA$5", ERR("#DIV/0!"), ERR("#DIV/0!"), ERR("#DIV/0!"), "a cell showing =1/0"),
     InputClass("NA() inline", "NA()", ERR("#N/A"), ERR("#N/A"), ERR("#N/A"), "NA() typed in the formula"),
     InputClass("1/0 inline", "1/0", ERR("#DIV/0!"), ERR("#DIV/0!"), ERR("#DIV/0!"), "1/0 typed in the formula"),
-    InputClass("boolean", "TRUE()", V(1), V(1), V(1), "TRUE() (Calc's TRUE is the number 1)"),
+    InputClass("TRUE", "TRUE()", V(1), V(1), V(1), "TRUE() (Calc's TRUE is the number 1)"),
+    InputClass("FALSE", "FALSE()", V(0), V(0), V(0), "FALSE() (Calc's FALSE is the number 0)"),
     InputClass("1E308", "1E308", V(1e308), V(1e308), V(1e308), "1E308"),
     # Calc's formula compiler rejects a literal below the smallest normal double
     # (2.2E-308) as out of range: the whole formula is Err:502 before any call, and
@@ -122,8 +123,7 @@ def column_range_token(last_row: int) -> str:
 def receives(cls: InputClass, kind: str, rows: int):
     if cls.name == "column range" and kind == "seq":
         return V(COLUMN_VALUE * rows)   # a sequence argument takes the range whole: summed
-    got = cls.receives[kind]
-    return got
+    return cls.receives[kind]
 
 
 def expected_for(fn_name: str, arg_index: int, cls: InputClass | None, rows: int):
@@ -158,7 +158,7 @@ def call_text(fn_name: str, arg_index: int | None, token: str | None) -> str:
     return f"{fn_name}({';'.join(parts)})"
 
 
-def build_cases(rows_hint: int):
+def build_cases():
     """(function, argument index or None for the valid call, class or None)."""
     cases = []
     for fn_name, (_, names, _) in FUNCTIONS.items():
@@ -214,7 +214,7 @@ def shown(err: int, value: float, text: str = "") -> str:
 
 def run(oxt: Path, keep: bool, verbose: bool, timeout: float) -> int:
     contract.self_check()
-    cases = build_cases(0)
+    cases = build_cases()
     last_row = FIRST_ROW + len(cases) - 1
     rows_in_column_range = last_row
     expected = [expected_for(fn, i, cls, rows_in_column_range) for fn, i, cls in cases]
@@ -247,6 +247,7 @@ def run(oxt: Path, keep: bool, verbose: bool, timeout: float) -> int:
 
         failures = []
         per_class = defaultdict(Counter)
+        by_kind = defaultdict(set)
         outcome_counts = Counter()
         checked = 0
         for row, (case, want, fs) in enumerate(zip(cases, expected, formulas)):
@@ -257,6 +258,10 @@ def run(oxt: Path, keep: bool, verbose: bool, timeout: float) -> int:
                 ok = matches(want[k], err, value, c.getString() if want[k] is LABEL else "")
                 cls_name = case[2].name if case[2] else "(valid call)"
                 per_class[cls_name]["pass" if ok else "FAIL"] += 1
+                if case[2] is not None:
+                    kind = FUNCTIONS[case[0]][2][case[1]]
+                    by_kind[(cls_name, kind)].add(
+                        "number" if err == 0 else ERROR_NAMES.get(err, f"Err:{err}"))
                 outcome_counts[shown(err, value) if err else "number"] += 1
                 if not ok:
                     failures.append((case, fs[k], want[k], shown(err, value, c.getString())))
@@ -278,9 +283,13 @@ def run(oxt: Path, keep: bool, verbose: bool, timeout: float) -> int:
 
     elapsed = time.monotonic() - started
     print(f"bad-input matrix: {len(cases)} cases, {checked} cells checked in {elapsed:.1f} s")
-    print(f"{'input class':22} {'pass':>5} {'FAIL':>5}")
+    # What each class showed, by argument type: required number (double), optional
+    # (any) and list (sequence) arguments; "number" is a valid call's result.
+    print(f"{'input class':20} {'pass':>5} {'FAIL':>5}  {'required number':24} "
+          f"{'optional [cm] [r]':24} list (ratio functions)")
     for cls_name, counts in per_class.items():
-        print(f"{cls_name:22} {counts['pass']:5} {counts['FAIL']:5}")
+        cols = [" or ".join(sorted(by_kind.get((cls_name, k), {"-"}))) for k in ("double", "any", "seq")]
+        print(f"{cls_name:20} {counts['pass']:5} {counts['FAIL']:5}  {cols[0]:24} {cols[1]:24} {cols[2]}")
     print("shown results: " + ", ".join(f"{k} {v}" for k, v in sorted(outcome_counts.items())))
     for (fn, i, cls), formula, want, got in failures:
         arg = FUNCTIONS[fn][1][i] if i is not None else "-"

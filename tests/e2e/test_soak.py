@@ -142,8 +142,9 @@ def gen_valid(rng: random.Random, name: str):
     raise KeyError(name)
 
 
-def gen_invalid(rng: random.Random, name: str, kind: str):
-    """A value outside the contract (or one Calc rejects), for argument `name`."""
+def gen_invalid(rng: random.Random):
+    """A value outside the contract for most arguments, or one Calc rejects (text); the
+    model decides whether it happens to be valid where it lands (0 is a valid target)."""
     choices = [num(-1.0), num(-0.5), num(0.0), num(1.5), num(1e308, "1E308"),
                ("\"x\"", "text"), num(3.0), num(0.5)]
     text, value = rng.choice(choices)
@@ -167,7 +168,7 @@ def gen_call(rng: random.Random, history: History):
         texts[names.index("S")], values[names.index("S")] = num(0.5)
     invalid_at = rng.randrange(len(names)) if rng.random() < 0.3 else None
     if invalid_at is not None:
-        texts[invalid_at], values[invalid_at] = gen_invalid(rng, names[invalid_at], kinds[invalid_at])
+        texts[invalid_at], values[invalid_at] = gen_invalid(rng)
     # Optional arguments: given, left out, or skipped with an empty slot.
     n = len(names)
     optional = [i for i, k in enumerate(kinds) if k == "any"]
@@ -181,7 +182,7 @@ def gen_call(rng: random.Random, history: History):
         elif roll < 0.45:
             texts[i], values[i] = "", None  # skipped: ;;
     texts, values = texts[:cut], values[:cut]
-    # A skipped optional argument at the very end would end in ';', which is fine too.
+    # A skipped optional argument at the very end leaves a trailing ';': also the default.
     expected = None
     for i, v in enumerate(values):
         if v == "text":
