@@ -1,0 +1,833 @@
+#!/usr/bin/env python3
+"""Writes LeadPlan's example workbooks as flat ODF (.fods), in English and in Dutch.
+
+    python3 examples/generate_workbooks.py            # rewrite examples/leadplan-*.fods
+    python3 examples/generate_workbooks.py --check    # fail if the committed files differ
+    python3 examples/generate_workbooks.py --outdir D # write into D instead
+
+The .fods files are committed (they are what a reviewer diffs); this script is their
+source, so change the layout here and regenerate. It needs no LibreOffice: it writes the
+XML directly, which keeps the output byte-for-byte reproducible.
+
+Formula cells carry no cached value, so Calc computes every one of them when the file is
+opened (with LeadPlan installed). Add-in functions are stored the way Calc stores them,
+as SERVICE.METHOD (ORG.LEADPLAN.CALC.FUNCTIONS.PROACTIVELEADS); Calc shows the display
+name in the user's language.
+
+Calc passes an empty cell to an optional argument as 0, not as "left out". The
+marketing-conversion inputs may be left blank ("same as my own conversion"), so every
+formula that uses one tests it with ISBLANK and leaves the argument out when blank.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
+
+HERE = Path(__file__).resolve().parent
+SERVICE = "ORG.LEADPLAN.CALC.FUNCTIONS"
+
+# English display name -> IDL method (the stored name is SERVICE.METHOD in upper case).
+ADDIN = {
+    "REQUIREDORDERS": "requiredOrders",
+    "NEWCUSTOMERORDERS": "newCustomerOrders",
+    "REQUIREDLEADS": "requiredLeads",
+    "PROACTIVELEADS": "proactiveLeads",
+    "PROACTIVEREVENUE": "proactiveRevenue",
+    "ACHIEVABLEREVENUE": "achievableRevenue",
+    "REQUIREDCONVERSION": "requiredConversion",
+    "AVERAGEORDERSIZE": "averageOrderSize",
+    "CONVERSIONRATE": "conversionRate",
+    "PROACTIVEPLAN": "proactivePlan",
+}
+
+# Last year's monthly figures on "My plan": revenue / orders = 960,000 / 48 = 20,000
+# and won / leads = 20 / 100 = 20%, the article's order size and conversion.
+MONTHS = [  # revenue, orders, leads won, leads
+    (54000, 3, 1, 6), (86000, 4, 2, 8), (97500, 5, 2, 9), (63000, 3, 1, 7),
+    (104500, 5, 2, 10), (78000, 4, 2, 8), (38000, 2, 1, 6), (61500, 3, 1, 7),
+    (102000, 5, 2, 10), (79500, 4, 2, 9), (96000, 5, 2, 10), (100000, 5, 2, 10),
+]
+assert sum(m[0] for m in MONTHS) == 960000 and sum(m[1] for m in MONTHS) == 48
+assert sum(m[2] for m in MONTHS) == 20 and sum(m[3] for m in MONTHS) == 100
+
+# The Team sheet: target, revenue last year, orders last year, leads won last year,
+# leads last year, existing-customer orders this year, marketing leads this year.
+# The first row is the article's account manager.
+TEAM = [
+    (1000000, 960000, 48, 20, 100, 30, 60),
+    (800000, 750000, 50, 18, 80, 35, 48),
+    (1200000, 1100000, 44, 24, 96, 28, 60),
+    (600000, 540000, 36, 12, 75, 25, 36),
+    (900000, 880000, 40, 21, 70, 22, 60),
+    (700000, 620000, 31, 10, 62, 20, 48),
+    (1100000, 1050000, 42, 22, 88, 26, 60),
+    (500000, 450000, 30, 9, 50, 24, 24),
+]
+
+TEXT = {
+    "en": dict(
+        language="en", country="IE", currency_space=False,
+        title="LeadPlan: how many proactive sales do you need this year?",
+        subject="Proactive sales plan after the article's five steps",
+        plan="My plan", team="Team", marketing="Marketing",
+        months=["January", "February", "March", "April", "May", "June", "July",
+                "August", "September", "October", "November", "December"],
+        styles=dict(title="Title", heading="Heading", header="Column header", note="Note",
+                    input="Input", result="Result", total="Total",
+                    currency="currency", count="count", percent="percent",
+                    points="points"),
+        p_title="My proactive sales plan",
+        p_intro="Yellow cells are your inputs: change them and the plan follows. "
+                "Green cells are calculated by LeadPlan's functions.",
+        p_last_year="Last year, month by month",
+        p_month="Month", p_revenue="Revenue", p_orders="Orders", p_won="Leads won",
+        p_leads="Leads",
+        p_size="Order size", p_conv="Conversion",
+        p_total="Total",
+        p_steps12="Steps 1 and 2: your own figures, from the last twelve months",
+        p_step1="Step 1. Lead conversion ratio",
+        p_step1_note="CONVERSIONRATE: leads won divided by leads",
+        p_step2="Step 2. Average order size",
+        p_step2_note="AVERAGEORDERSIZE: revenue divided by orders",
+        p_this_year="Steps 3 and 4: this year",
+        p_target="Revenue target this year",
+        p_step3="Step 3. Orders from existing customers",
+        p_step4="Step 4. Leads from marketing per month",
+        p_step4_year="Leads from marketing this year",
+        p_step4_year_note="12 months",
+        p_cm="Conversion of marketing's leads",
+        p_cm_note="Leave blank: the same as your own conversion",
+        p_step5="Step 5. Your plan",
+        p_orders_needed="Orders needed",
+        p_orders_needed_note="REQUIREDORDERS: target divided by order size",
+        p_new_orders="Orders from new customers",
+        p_new_orders_note="NEWCUSTOMERORDERS: orders needed minus existing customers",
+        p_leads_needed="Leads needed",
+        p_leads_needed_note="REQUIREDLEADS: new-customer orders divided by conversion",
+        p_proactive="Proactive leads: generate these yourself",
+        p_proactive_note="PROACTIVELEADS: leads needed beyond marketing's",
+        p_revenue_own="Proactive revenue",
+        p_revenue_own_note="PROACTIVEREVENUE: revenue your own leads must bring",
+        p_block="The whole plan in one formula",
+        p_block_note="PROACTIVEPLAN, an array formula over 8 rows and 2 columns "
+                     "(enter with Ctrl+Shift+Enter)",
+        p_tips="Good to know",
+        p_tip_lines=[
+            "An empty cell counts as 0 in Calc, not as a left-out argument: the formulas",
+            "test the marketing conversion with ISBLANK and leave it out when it is blank.",
+            "Err:502 means an input is out of range, for example a conversion of 0 or above 100%.",
+            "The Function Wizard (category Financial) describes every function and argument.",
+        ],
+        t_title="The team's plans",
+        t_intro="One row per account manager; yellow cells are inputs. To add someone, insert "
+                "a row inside the table (above the last name) and copy a row's formulas into it.",
+        t_name="Account manager", t_target="Target", t_rev_ly="Revenue last year",
+        t_orders_ly="Orders last year", t_won_ly="Leads won last year",
+        t_leads_ly="Leads last year", t_existing="Existing-customer orders",
+        t_marketing="Marketing leads", t_cm="Marketing conversion (blank = own)",
+        t_size="Average order size", t_conv="Conversion", t_vs="Conversion vs team",
+        t_orders="Orders needed", t_new="New-customer orders", t_leads="Leads needed",
+        t_proactive="Proactive leads", t_proactive_rev="Proactive revenue",
+        t_best="Proactive leads at the best conversion",
+        t_from_marketing="Orders from marketing's leads",
+        t_own="Orders from own prospecting",
+        t_total="Team total", t_best_row="Best conversion in the team",
+        t_names=["Anna", "Ben", "Chloe", "David", "Emma", "Frank", "Grace", "Henry"],
+        t_chart="Orders needed per account manager",
+        m_title="Lead quality: talk to marketing",
+        m_intro="Compare the conversion of marketing's leads with your own prospecting, "
+                "and see what better leads are worth.",
+        m_last_year="Last year: where the leads came from",
+        m_source="Source", m_leads="Leads", m_won="Leads won", m_conv="Conversion",
+        m_share="Share of all leads",
+        m_from_marketing="Leads from marketing", m_own="Own prospecting",
+        m_all="All leads (from My plan)",
+        m_diff="Marketing's conversion against your own",
+        m_diff_note="percentage points",
+        m_this_year="This year, with each source's own conversion",
+        m_target="Revenue target", m_size="Average order size",
+        m_existing="Orders from existing customers", m_marketing_leads="Leads from marketing",
+        m_proactive="Proactive leads needed",
+        m_proactive_note="PROACTIVELEADS, marketing's conversion as the last argument",
+        m_better="Better marketing conversion",
+        m_better_note="percentage points",
+        m_proactive_better="Proactive leads needed with the better conversion",
+        m_saved="Proactive leads saved",
+        m_realistic="A realistic target",
+        m_can="Proactive leads you can generate this year",
+        m_achievable="Achievable revenue",
+        m_achievable_note="ACHIEVABLEREVENUE: the target these leads reach",
+        m_achievable_better="Achievable revenue with the better marketing conversion",
+        m_needed_conv="Conversion needed with these leads",
+        m_needed_conv_note="REQUIREDCONVERSION: new-customer orders / all leads",
+    ),
+    "nl": dict(
+        language="nl", country="NL", currency_space=True,
+        title="LeadPlan: hoeveel proactieve sales moet jij genereren dit jaar?",
+        subject="Proactief salesplan volgens de vijf stappen van het artikel",
+        plan="Mijn plan", team="Team", marketing="Marketing",
+        months=["januari", "februari", "maart", "april", "mei", "juni", "juli",
+                "augustus", "september", "oktober", "november", "december"],
+        styles=dict(title="Titel", heading="Kop", header="Kolomkop", note="Toelichting",
+                    input="Invoer", result="Resultaat", total="Totaal",
+                    currency="valuta", count="aantal", percent="procent",
+                    points="procentpunten"),
+        p_title="Mijn proactieve salesplan",
+        p_intro="Gele cellen zijn jouw invoer: verander ze en het plan rekent mee. "
+                "Groene cellen berekenen de functies van LeadPlan.",
+        p_last_year="Vorig jaar, per maand",
+        p_month="Maand", p_revenue="Omzet", p_orders="Orders", p_won="Gewonnen leads",
+        p_leads="Leads",
+        p_size="Ordergrootte", p_conv="Conversie",
+        p_total="Totaal",
+        p_steps12="Stap 1 en 2: jouw eigen cijfers over de afgelopen twaalf maanden",
+        p_step1="Stap 1. Leadconversieratio",
+        p_step1_note="CONVERSIERATIO: gewonnen leads gedeeld door leads",
+        p_step2="Stap 2. Gemiddelde ordergrootte",
+        p_step2_note="GEMIDDELDEORDERGROOTTE: omzet gedeeld door orders",
+        p_this_year="Stap 3 en 4: dit jaar",
+        p_target="Omzettarget dit jaar",
+        p_step3="Stap 3. Orders van bestaande klanten",
+        p_step4="Stap 4. Leads van marketing per maand",
+        p_step4_year="Leads van marketing dit jaar",
+        p_step4_year_note="12 maanden",
+        p_cm="Conversie van de leads van marketing",
+        p_cm_note="Leeg laten: gelijk aan je eigen conversie",
+        p_step5="Stap 5. Jouw plan",
+        p_orders_needed="Benodigde orders",
+        p_orders_needed_note="BENODIGDEORDERS: target gedeeld door ordergrootte",
+        p_new_orders="Orders van nieuwe klanten",
+        p_new_orders_note="NIEUWEKLANTORDERS: benodigde orders min bestaande klanten",
+        p_leads_needed="Benodigde leads",
+        p_leads_needed_note="BENODIGDELEADS: orders van nieuwe klanten gedeeld door conversie",
+        p_proactive="Proactieve leads: deze genereer je zelf",
+        p_proactive_note="PROACTIEVELEADS: benodigde leads naast die van marketing",
+        p_revenue_own="Proactieve omzet",
+        p_revenue_own_note="PROACTIEVEOMZET: omzet die je eigen leads moeten opleveren",
+        p_block="Het hele plan in één formule",
+        p_block_note="PROACTIEFPLAN, een matrixformule over 8 rijen en 2 kolommen "
+                     "(invoeren met Ctrl+Shift+Enter)",
+        p_tips="Goed om te weten",
+        p_tip_lines=[
+            "Een lege cel telt in Calc als 0, niet als weggelaten argument: de formules testen",
+            "de marketingconversie met ISLEEG en laten het argument weg als de cel leeg is.",
+            "Fout:502 betekent dat een invoer buiten het bereik valt, bijvoorbeeld een conversie "
+            "van 0 of boven 100%.",
+            "De Functie-assistent (categorie Financieel) beschrijft elke functie en elk argument.",
+        ],
+        t_title="De plannen van het team",
+        t_intro="Eén rij per accountmanager; gele cellen zijn invoer. Iemand toevoegen: voeg een "
+                "rij in binnen de tabel (boven de laatste naam) en kopieer de formules van een rij.",
+        t_name="Accountmanager", t_target="Target", t_rev_ly="Omzet vorig jaar",
+        t_orders_ly="Orders vorig jaar", t_won_ly="Gewonnen leads vorig jaar",
+        t_leads_ly="Leads vorig jaar", t_existing="Orders bestaande klanten",
+        t_marketing="Marketingleads", t_cm="Conversie marketingleads (leeg = eigen)",
+        t_size="Gemiddelde ordergrootte", t_conv="Conversie", t_vs="Conversie t.o.v. team",
+        t_orders="Benodigde orders", t_new="Orders nieuwe klanten", t_leads="Benodigde leads",
+        t_proactive="Proactieve leads", t_proactive_rev="Proactieve omzet",
+        t_best="Proactieve leads bij de beste conversie",
+        t_from_marketing="Orders uit leads van marketing",
+        t_own="Orders uit eigen prospectie",
+        t_total="Totaal team", t_best_row="Beste conversie in het team",
+        t_names=["Anouk", "Bram", "Charlotte", "Daan", "Eva", "Floris", "Gijs", "Hanna"],
+        t_chart="Benodigde orders per accountmanager",
+        m_title="Kwaliteit van leads: om tafel met marketing",
+        m_intro="Vergelijk de conversie van de leads van marketing met je eigen prospectie, "
+                "en zie wat betere leads waard zijn.",
+        m_last_year="Vorig jaar: waar de leads vandaan kwamen",
+        m_source="Bron", m_leads="Leads", m_won="Gewonnen leads", m_conv="Conversie",
+        m_share="Aandeel in alle leads",
+        m_from_marketing="Leads van marketing", m_own="Eigen prospectie",
+        m_all="Alle leads (uit Mijn plan)",
+        m_diff="Conversie van marketing ten opzichte van je eigen",
+        m_diff_note="procentpunten",
+        m_this_year="Dit jaar, met de eigen conversie van elke bron",
+        m_target="Omzettarget", m_size="Gemiddelde ordergrootte",
+        m_existing="Orders van bestaande klanten", m_marketing_leads="Leads van marketing",
+        m_proactive="Benodigde proactieve leads",
+        m_proactive_note="PROACTIEVELEADS, conversie van marketing als laatste argument",
+        m_better="Betere conversie van marketing",
+        m_better_note="procentpunten",
+        m_proactive_better="Benodigde proactieve leads bij de betere conversie",
+        m_saved="Bespaarde proactieve leads",
+        m_realistic="Een haalbaar target",
+        m_can="Proactieve leads die je dit jaar kunt genereren",
+        m_achievable="Haalbare omzet",
+        m_achievable_note="HAALBAREOMZET: het target dat deze leads halen",
+        m_achievable_better="Haalbare omzet bij de betere conversie van marketing",
+        m_needed_conv="Benodigde conversie met deze leads",
+        m_needed_conv_note="BENODIGDECONVERSIE: orders nieuwe klanten / alle leads",
+    ),
+}
+
+
+# ---- formulas -----------------------------------------------------------------------------
+_REF = re.compile(
+    r"(?<![A-Za-z0-9_.$'\]])"
+    r"(?:'(?P<sheet>[^']+)'!)?"
+    r"(?P<a>\$?[A-Z]{1,3}\$?[0-9]+)(?::(?P<b>\$?[A-Z]{1,3}\$?[0-9]+))?"
+    r"(?![A-Za-z0-9_(])")
+
+
+def odf_formula(formula: str) -> str:
+    """'=F(A1;B2:C3;'Other'!D4)' in Calc's UI syntax -> the OpenFormula stored in ODF."""
+    assert formula.startswith("=")
+    parts = re.split(r'("[^"]*")', formula[1:])  # leave string literals alone
+    out = []
+    for i, part in enumerate(parts):
+        if i % 2 == 0:
+            for name, method in ADDIN.items():
+                part = re.sub(rf"\b{name}\(", f"{SERVICE}.{method.upper()}(", part)
+
+            def ref(m: re.Match) -> str:
+                sheet = m.group("sheet")
+                prefix = f"$'{sheet}'." if sheet else "."
+                return f"[{prefix}{m.group('a')}" + (f":.{m.group('b')}]" if m.group("b") else "]")
+
+            part = _REF.sub(ref, part)
+        out.append(part)
+    return "of:=" + "".join(out)
+
+
+# ---- a tiny sheet model -------------------------------------------------------------------
+def col_index(letters: str) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n - 1
+
+
+def split_address(address: str) -> tuple[int, int]:
+    m = re.fullmatch(r"([A-Z]+)([0-9]+)", address)
+    assert m, address
+    return int(m.group(2)) - 1, col_index(m.group(1))
+
+
+@dataclass
+class Cell:
+    kind: str            # text, number, formula, empty
+    value: object = None
+    style: str = ""
+    matrix: tuple[int, int] | None = None  # (rows, columns) of an array formula
+    frame: str = ""      # a draw:frame anchored to this cell
+
+
+@dataclass
+class Sheet:
+    name: str
+    widths: list[float]                      # column widths in cm, from column A
+    cells: dict[tuple[int, int], Cell] = field(default_factory=dict)
+    # The print range spans every column with a width, so notes that run on to the right
+    # of their cell are printed (and shown in the README's pictures) whole.
+
+    def text(self, address: str, value: str, style: str = "") -> None:
+        self.cells[split_address(address)] = Cell("text", value, style)
+
+    def number(self, address: str, value: float, style: str) -> None:
+        self.cells[split_address(address)] = Cell("number", value, style)
+
+    def formula(self, address: str, value: str, style: str) -> None:
+        self.cells[split_address(address)] = Cell("formula", value, style)
+
+    def empty(self, address: str, style: str) -> None:
+        self.cells[split_address(address)] = Cell("empty", None, style)
+
+    def array(self, first: str, rows: int, cols: int, value: str, styles: list[list[str]]) -> None:
+        r0, c0 = split_address(first)
+        for r in range(rows):
+            for c in range(cols):
+                self.cells[(r0 + r, c0 + c)] = Cell("empty", None, styles[r][c])
+        self.cells[(r0, c0)] = Cell("formula", value, styles[0][0], matrix=(rows, cols))
+
+
+# ---- styles -------------------------------------------------------------------------------
+# Inputs and results differ by named cell style (users can restyle them all at once);
+# each has a currency, count and percentage variant.
+INPUT_BG, RESULT_BG, HEADER_BG = "#fff2cc", "#e2efda", "#d9e2f3"
+
+
+def number_styles(t: dict) -> str:
+    lang = f'number:language="{t["language"]}" number:country="{t["country"]}"'
+    number = '<number:number number:decimal-places="0" number:min-decimal-places="0" ' \
+             'number:min-integer-digits="1" number:grouping="true"/>'
+    pct = '<number:number number:decimal-places="1" number:min-decimal-places="1" ' \
+          'number:min-integer-digits="1"/>'
+    space = "<number:text> </number:text>" if t["currency_space"] else ""
+    return f"""
+  <number:number-style style:name="N_count" {lang}>{number}</number:number-style>
+  <number:currency-style style:name="N_currency" {lang}><number:currency-symbol {lang}>€</number:currency-symbol>{space}{number}</number:currency-style>
+  <number:percentage-style style:name="N_percent" {lang}>{pct}<number:text>%</number:text></number:percentage-style>
+  <number:percentage-style style:name="N_points_plus" style:volatile="true" {lang}><number:text>+</number:text>{pct}<number:text>%</number:text></number:percentage-style>
+  <number:percentage-style style:name="N_points_minus" style:volatile="true" {lang}><number:text>-</number:text>{pct}<number:text>%</number:text></number:percentage-style>
+  <number:percentage-style style:name="N_points" {lang}>{pct}<number:text>%</number:text><style:map style:condition="value()&gt;0" style:apply-style-name="N_points_plus"/><style:map style:condition="value()&lt;0" style:apply-style-name="N_points_minus"/></number:percentage-style>"""
+
+
+# name -> (parent, display-name key(s), data style, cell properties, text properties)
+def cell_styles(t: dict) -> list[tuple[str, str, str, str, str, str]]:
+    s = t["styles"]
+    border = 'fo:border="0.06pt solid #a6a6a6"'
+    out = [
+        ("LP_Title", "Default", s["title"], "", "",
+         'fo:font-size="16pt" fo:font-weight="bold" style:font-size-asian="16pt" '
+         'style:font-weight-asian="bold" style:font-size-complex="16pt" style:font-weight-complex="bold"'),
+        ("LP_Heading", "Default", s["heading"], "", "",
+         'fo:font-size="12pt" fo:font-weight="bold" style:font-size-asian="12pt" '
+         'style:font-weight-asian="bold" style:font-size-complex="12pt" style:font-weight-complex="bold" '
+         'fo:color="#1f3864"'),
+        ("LP_Header", "Default", s["header"], "",
+         f'fo:background-color="{HEADER_BG}" fo:wrap-option="wrap" style:vertical-align="middle" {border}',
+         'fo:font-weight="bold" style:font-weight-asian="bold" style:font-weight-complex="bold"'),
+        ("LP_Note", "Default", s["note"], "", "",
+         'fo:font-style="italic" style:font-style-asian="italic" style:font-style-complex="italic" '
+         'fo:color="#595959"'),
+        ("LP_Input", "Default", s["input"], "",
+         f'fo:background-color="{INPUT_BG}" {border} style:cell-protect="none"',
+         'fo:color="#1f3864"'),
+        ("LP_Result", "Default", s["result"], "",
+         f'fo:background-color="{RESULT_BG}" {border}', ""),
+        ("LP_Total", "LP_Result", s["total"], "",
+         'fo:border-top="1.5pt solid #375623" fo:border-bottom="0.06pt solid #a6a6a6" '
+         'fo:border-left="0.06pt solid #a6a6a6" fo:border-right="0.06pt solid #a6a6a6"',
+         'fo:font-weight="bold" style:font-weight-asian="bold" style:font-weight-complex="bold"'),
+    ]
+    for base in ("LP_Input", "LP_Result", "LP_Total"):
+        base_name = s[{"LP_Input": "input", "LP_Result": "result", "LP_Total": "total"}[base]]
+        for kind in ("currency", "count", "percent", "points"):
+            if kind == "points" and base != "LP_Result":
+                continue
+            out.append((f"{base}_{kind}", base, f"{base_name} {s[kind]}", f"N_{kind}", "", ""))
+    return out
+
+
+def styles_xml(t: dict) -> str:
+    parts = ['  <style:default-style style:family="table-cell"><style:paragraph-properties '
+             'style:tab-stop-distance="1.25cm"/><style:text-properties style:font-name="Liberation Sans" '
+             f'fo:language="{t["language"]}" fo:country="{t["country"]}"/></style:default-style>',
+             '  <style:style style:name="Default" style:family="table-cell"/>']
+    for name, parent, display, data, cellprops, textprops in cell_styles(t):
+        attrs = f'style:name="{name}" style:display-name={quoteattr("LeadPlan " + display)} ' \
+                f'style:family="table-cell" style:parent-style-name="{parent}"'
+        if data:
+            attrs += f' style:data-style-name="{data}"'
+        inner = ""
+        if cellprops:
+            inner += f"<style:table-cell-properties {cellprops}/>"
+        if textprops:
+            inner += f"<style:text-properties {textprops}/>"
+        parts.append(f"  <style:style {attrs}>{inner}</style:style>" if inner
+                     else f"  <style:style {attrs}/>")
+    return number_styles(t) + "\n" + "\n".join(parts)
+
+
+# ---- the three sheets ---------------------------------------------------------------------
+def my_plan(t: dict) -> Sheet:
+    sh = Sheet(t["plan"], [8.2, 3.2, 2.2, 2.6, 2.2, 3.0, 2.8])
+    sh.text("A1", t["p_title"], "LP_Title")
+    sh.text("A2", t["p_intro"], "LP_Note")
+
+    sh.text("A4", t["p_last_year"], "LP_Heading")
+    # Each month's order size and conversion, with the same functions over one cell.
+    for col, key in zip("ABCDEFG", ("p_month", "p_revenue", "p_orders", "p_won", "p_leads",
+                                    "p_size", "p_conv")):
+        sh.text(f"{col}5", t[key], "LP_Header")
+    for i, (month, (rev, orders, won, leads)) in enumerate(zip(t["months"], MONTHS)):
+        row = 6 + i
+        sh.text(f"A{row}", month)
+        sh.number(f"B{row}", rev, "LP_Input_currency")
+        sh.number(f"C{row}", orders, "LP_Input_count")
+        sh.number(f"D{row}", won, "LP_Input_count")
+        sh.number(f"E{row}", leads, "LP_Input_count")
+        sh.formula(f"F{row}", f"=AVERAGEORDERSIZE(B{row};C{row})", "LP_Result_currency")
+        sh.formula(f"G{row}", f"=CONVERSIONRATE(D{row};E{row})", "LP_Result_percent")
+    sh.text("A18", t["p_total"], "LP_Total")
+    sh.formula("B18", "=SUM(B6:B17)", "LP_Total_currency")
+    for col in "CDE":
+        sh.formula(f"{col}18", f"=SUM({col}6:{col}17)", "LP_Total_count")
+    sh.formula("F18", "=AVERAGEORDERSIZE(B18;C18)", "LP_Total_currency")
+    sh.formula("G18", "=CONVERSIONRATE(D18;E18)", "LP_Total_percent")
+
+    sh.text("A20", t["p_steps12"], "LP_Heading")
+    sh.text("A21", t["p_step1"])
+    sh.formula("B21", "=CONVERSIONRATE(D6:D17;E6:E17)", "LP_Result_percent")
+    sh.text("C21", t["p_step1_note"], "LP_Note")
+    sh.text("A22", t["p_step2"])
+    sh.formula("B22", "=AVERAGEORDERSIZE(B6:B17;C6:C17)", "LP_Result_currency")
+    sh.text("C22", t["p_step2_note"], "LP_Note")
+
+    sh.text("A24", t["p_this_year"], "LP_Heading")
+    sh.text("A25", t["p_target"])
+    sh.number("B25", 1000000, "LP_Input_currency")
+    sh.text("A26", t["p_step3"])
+    sh.number("B26", 30, "LP_Input_count")
+    sh.text("A27", t["p_step4"])
+    sh.number("B27", 5, "LP_Input_count")
+    sh.text("A28", t["p_step4_year"])
+    sh.formula("B28", "=B27*12", "LP_Result_count")
+    sh.text("C28", t["p_step4_year_note"], "LP_Note")
+    sh.text("A29", t["p_cm"])
+    sh.empty("B29", "LP_Input_percent")
+    sh.text("C29", t["p_cm_note"], "LP_Note")
+
+    # T, S, E, c, M as the functions take them; B29 is the optional marketing conversion.
+    args = "B25;B22;B26;B21;B28"
+
+    def with_cm(function: str) -> str:
+        return f"=IF(ISBLANK(B29);{function}({args});{function}({args};B29))"
+
+    sh.text("A31", t["p_step5"], "LP_Heading")
+    rows = [
+        ("p_orders_needed", "=REQUIREDORDERS(B25;B22)", "LP_Result_count"),
+        ("p_new_orders", "=NEWCUSTOMERORDERS(B25;B22;B26)", "LP_Result_count"),
+        ("p_leads_needed", "=REQUIREDLEADS(B25;B22;B26;B21)", "LP_Result_count"),
+        ("p_proactive", with_cm("PROACTIVELEADS"), "LP_Total_count"),
+        ("p_revenue_own", with_cm("PROACTIVEREVENUE"), "LP_Total_currency"),
+    ]
+    for i, (key, formula, style) in enumerate(rows):
+        row = 32 + i
+        sh.text(f"A{row}", t[key])
+        sh.formula(f"B{row}", formula, style)
+        sh.text(f"C{row}", t[key + "_note"], "LP_Note")
+
+    sh.text("A38", t["p_block"], "LP_Heading")
+    sh.text("A39", t["p_block_note"], "LP_Note")
+    block_styles = [["LP_Result", "LP_Result_count"] for _ in range(8)]
+    block_styles[6][1] = "LP_Result_currency"
+    sh.array("A40", 8, 2, with_cm("PROACTIVEPLAN"), block_styles)
+
+    sh.text("A49", t["p_tips"], "LP_Heading")
+    for i, line in enumerate(t["p_tip_lines"]):
+        sh.text(f"A{50 + i}", line, "LP_Note")
+    return sh
+
+
+# Team columns, shared by the sheet, the chart and the tests (tests/e2e/test_workbooks.py).
+TEAM_FIRST_ROW, TEAM_ROWS = 5, len(TEAM)
+TEAM_TOTAL_ROW = TEAM_FIRST_ROW + TEAM_ROWS       # 13
+TEAM_BEST_ROW = TEAM_TOTAL_ROW + 1                # 14
+
+
+def team(t: dict) -> Sheet:
+    sh = Sheet(t["team"], [3.2] + [2.5] * 19)
+    sh.text("A1", t["t_title"], "LP_Title")
+    sh.text("A2", t["t_intro"], "LP_Note")
+    headers = ["t_name", "t_target", "t_rev_ly", "t_orders_ly", "t_won_ly", "t_leads_ly",
+               "t_existing", "t_marketing", "t_cm", "t_size", "t_conv", "t_vs", "t_orders",
+               "t_new", "t_leads", "t_proactive", "t_proactive_rev", "t_best",
+               "t_from_marketing", "t_own"]
+    for i, key in enumerate(headers):
+        sh.text(f"{chr(65 + i)}4", t[key], "LP_Header")
+
+    first, last = TEAM_FIRST_ROW, TEAM_TOTAL_ROW - 1
+    tot, best = TEAM_TOTAL_ROW, TEAM_BEST_ROW
+    for i, (name, data) in enumerate(zip(t["t_names"], TEAM)):
+        r = first + i
+        target, rev, orders, won, leads, existing, marketing = data
+        sh.text(f"A{r}", name)
+        sh.number(f"B{r}", target, "LP_Input_currency")
+        sh.number(f"C{r}", rev, "LP_Input_currency")
+        for col, value in zip("DEFGH", (orders, won, leads, existing, marketing)):
+            sh.number(f"{col}{r}", value, "LP_Input_count")
+        sh.empty(f"I{r}", "LP_Input_percent")
+        sh.formula(f"J{r}", f"=AVERAGEORDERSIZE(C{r};D{r})", "LP_Result_currency")
+        sh.formula(f"K{r}", f"=CONVERSIONRATE(E{r};F{r})", "LP_Result_percent")
+        sh.formula(f"L{r}", f"=K{r}-K${tot}", "LP_Result_points")
+        sh.formula(f"M{r}", f"=REQUIREDORDERS(B{r};J{r})", "LP_Result_count")
+        sh.formula(f"N{r}", f"=NEWCUSTOMERORDERS(B{r};J{r};G{r})", "LP_Result_count")
+        sh.formula(f"O{r}", f"=REQUIREDLEADS(B{r};J{r};G{r};K{r})", "LP_Result_count")
+        a = f"B{r};J{r};G{r};K{r};H{r}"
+        sh.formula(f"P{r}", f"=IF(ISBLANK(I{r});PROACTIVELEADS({a});PROACTIVELEADS({a};I{r}))",
+                   "LP_Result_count")
+        sh.formula(f"Q{r}", f"=IF(ISBLANK(I{r});PROACTIVEREVENUE({a});PROACTIVEREVENUE({a};I{r}))",
+                   "LP_Result_currency")
+        # At the best colleague's conversion; a blank marketing conversion follows it.
+        b = f"B{r};J{r};G{r};K${best};H{r}"
+        sh.formula(f"R{r}", f"=IF(ISBLANK(I{r});PROACTIVELEADS({b});PROACTIVELEADS({b};I{r}))",
+                   "LP_Result_count")
+        # The chart's split of the orders: marketing's leads bring M x cm orders, at most N.
+        sh.formula(f"S{r}", f"=MIN(N{r};H{r}*IF(ISBLANK(I{r});K{r};I{r}))", "LP_Result_count")
+        sh.formula(f"T{r}", f"=N{r}-S{r}", "LP_Result_count")
+
+    sh.text(f"A{tot}", t["t_total"], "LP_Total")
+    for col in "BC":
+        sh.formula(f"{col}{tot}", f"=SUM({col}{first}:{col}{last})", "LP_Total_currency")
+    for col in "DEFGH":
+        sh.formula(f"{col}{tot}", f"=SUM({col}{first}:{col}{last})", "LP_Total_count")
+    sh.empty(f"I{tot}", "LP_Total")
+    sh.formula(f"J{tot}", f"=AVERAGEORDERSIZE(C{first}:C{last};D{first}:D{last})", "LP_Total_currency")
+    sh.formula(f"K{tot}", f"=CONVERSIONRATE(E{first}:E{last};F{first}:F{last})", "LP_Total_percent")
+    sh.empty(f"L{tot}", "LP_Total")
+    for col in "MNOPRST":
+        sh.formula(f"{col}{tot}", f"=SUM({col}{first}:{col}{last})", "LP_Total_count")
+    sh.formula(f"Q{tot}", f"=SUM(Q{first}:Q{last})", "LP_Total_currency")
+    sh.text(f"A{best}", t["t_best_row"])
+    sh.formula(f"K{best}", f"=MAX(K{first}:K{last})", "LP_Result_percent")
+
+    sh.cells[(best + 1, 0)] = Cell("empty", frame=team_chart(t, sh.name))
+    return sh
+
+
+def team_chart(t: dict, sheet: str) -> str:
+    first, last = TEAM_FIRST_ROW, TEAM_TOTAL_ROW - 1
+    q = f"'{sheet}'" if " " in sheet else sheet
+
+    def rng(col: str, a: int, b: int) -> str:
+        return f"{q}.{col}{a}:{q}.{col}{b}"
+
+    series = [("G", "#1f3864"), ("S", "#ed7d31"), ("T", "#70ad47")]
+    ranges = " ".join([rng("A", first, last)] + [rng(c, first, last) for c, _ in series])
+    series_styles = "\n".join(
+        f'<style:style style:name="chs{i}" style:family="chart"><style:graphic-properties '
+        f'draw:stroke="none" draw:fill-color="{color}"/></style:style>'
+        for i, (_, color) in enumerate(series))
+    series_xml = "\n".join(
+        f'<chart:series chart:style-name="chs{i}" chart:class="chart:bar" '
+        f'chart:values-cell-range-address="{rng(col, first, last)}" '
+        f'chart:label-cell-address="{q}.{col}4"/>'
+        for i, (col, _) in enumerate(series))
+    return f"""<draw:frame draw:z-index="0" draw:name="OrdersChart" svg:width="24cm" svg:height="10cm" svg:x="0cm" svg:y="0.3cm">
+<draw:object draw:notify-on-update-of-ranges="{ranges}">
+<office:document office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.chart">
+<office:automatic-styles>
+<style:style style:name="chc" style:family="chart"><style:graphic-properties draw:stroke="none"/></style:style>
+<style:style style:name="cht" style:family="chart"><style:text-properties fo:font-size="13pt" fo:font-weight="bold"/></style:style>
+<style:style style:name="chp" style:family="chart"><style:chart-properties chart:stacked="true" chart:vertical="false" chart:treat-empty-cells="leave-gap"/></style:style>
+<style:style style:name="chl" style:family="chart"><style:chart-properties chart:auto-position="true"/></style:style>
+<style:style style:name="cha" style:family="chart"><style:chart-properties chart:display-label="true"/><style:graphic-properties svg:stroke-color="#b3b3b3"/></style:style>
+<style:style style:name="chg" style:family="chart"><style:graphic-properties svg:stroke-color="#d9d9d9"/></style:style>
+<style:style style:name="chw" style:family="chart"><style:graphic-properties draw:fill="none" draw:stroke="none"/></style:style>
+{series_styles}
+</office:automatic-styles>
+<office:body>
+<office:chart>
+<chart:chart svg:width="24cm" svg:height="10cm" chart:class="chart:bar" chart:style-name="chc">
+<chart:title chart:style-name="cht"><text:p>{escape(t["t_chart"])}</text:p></chart:title>
+<chart:legend chart:legend-position="bottom" style:legend-expansion="wide" chart:style-name="chl"/>
+<chart:plot-area chart:style-name="chp" chart:data-source-has-labels="none">
+<chart:axis chart:dimension="x" chart:name="primary-x" chart:style-name="cha"><chart:categories table:cell-range-address="{rng("A", first, last)}"/></chart:axis>
+<chart:axis chart:dimension="y" chart:name="primary-y" chart:style-name="cha"><chart:grid chart:style-name="chg" chart:class="major"/></chart:axis>
+{series_xml}
+<chart:wall chart:style-name="chw"/>
+</chart:plot-area>
+</chart:chart>
+</office:chart>
+</office:body>
+</office:document>
+</draw:object>
+</draw:frame>"""
+
+
+def marketing(t: dict) -> Sheet:
+    sh = Sheet(t["marketing"], [10.5, 3.4, 2.8, 2.8, 6.0])
+    plan = t["plan"]
+    sh.text("A1", t["m_title"], "LP_Title")
+    sh.text("A2", t["m_intro"], "LP_Note")
+
+    sh.text("A4", t["m_last_year"], "LP_Heading")
+    for col, key in zip("ABCDE", ("m_source", "m_leads", "m_won", "m_conv", "m_share")):
+        sh.text(f"{col}5", t[key], "LP_Header")
+    # Of last year's 100 leads and 20 won on "My plan", marketing brought 60 and 9 of them.
+    sh.text("A6", t["m_from_marketing"])
+    sh.number("B6", 60, "LP_Input_count")
+    sh.number("C6", 9, "LP_Input_count")
+    sh.formula("D6", "=CONVERSIONRATE(C6;B6)", "LP_Result_percent")
+    sh.formula("E6", "=B6/B8", "LP_Result_percent")
+    sh.text("A7", t["m_own"])
+    sh.formula("B7", f"=B8-B6", "LP_Result_count")
+    sh.formula("C7", f"=C8-C6", "LP_Result_count")
+    sh.formula("D7", "=CONVERSIONRATE(C7;B7)", "LP_Result_percent")
+    sh.formula("E7", "=B7/B8", "LP_Result_percent")
+    sh.text("A8", t["m_all"], "LP_Total")
+    sh.formula("B8", f"='{plan}'!E18", "LP_Total_count")
+    sh.formula("C8", f"='{plan}'!D18", "LP_Total_count")
+    sh.formula("D8", "=CONVERSIONRATE(C8;B8)", "LP_Total_percent")
+    sh.formula("E8", "=B8/B8", "LP_Total_percent")
+    sh.text("A9", t["m_diff"])
+    sh.formula("B9", "=D6-D7", "LP_Result_points")
+    sh.text("C9", t["m_diff_note"], "LP_Note")
+
+    sh.text("A11", t["m_this_year"], "LP_Heading")
+    sh.text("A12", t["m_target"])
+    sh.formula("B12", f"='{plan}'!B25", "LP_Result_currency")
+    sh.text("A13", t["m_size"])
+    sh.formula("B13", f"='{plan}'!B22", "LP_Result_currency")
+    sh.text("A14", t["m_existing"])
+    sh.formula("B14", f"='{plan}'!B26", "LP_Result_count")
+    sh.text("A15", t["m_marketing_leads"])
+    sh.formula("B15", f"='{plan}'!B28", "LP_Result_count")
+    # Own prospecting converts at D7, marketing's leads at D6 (the optional argument).
+    args = "B12;B13;B14;D7;B15"
+    sh.text("A16", t["m_proactive"])
+    sh.formula("B16", f"=PROACTIVELEADS({args};D6)", "LP_Total_count")
+    sh.text("C16", t["m_proactive_note"], "LP_Note")
+    sh.text("A17", t["m_better"])
+    sh.number("B17", 0.05, "LP_Input_percent")
+    sh.text("C17", t["m_better_note"], "LP_Note")
+    sh.text("A18", t["m_proactive_better"])
+    sh.formula("B18", f"=PROACTIVELEADS({args};MIN(1;D6+B17))", "LP_Result_count")
+    sh.text("A19", t["m_saved"])
+    sh.formula("B19", "=B16-B18", "LP_Total_count")
+
+    sh.text("A21", t["m_realistic"], "LP_Heading")
+    sh.text("A22", t["m_can"])
+    sh.number("B22", 30, "LP_Input_count")
+    sh.text("A23", t["m_achievable"])
+    sh.formula("B23", "=ACHIEVABLEREVENUE(B13;B14;D7;B15;B22;D6)", "LP_Total_currency")
+    sh.text("C23", t["m_achievable_note"], "LP_Note")
+    sh.text("A24", t["m_achievable_better"])
+    sh.formula("B24", "=ACHIEVABLEREVENUE(B13;B14;D7;B15;B22;MIN(1;D6+B17))", "LP_Result_currency")
+    sh.text("A25", t["m_needed_conv"])
+    sh.formula("B25", "=REQUIREDCONVERSION(B12;B13;B14;B15+B22)", "LP_Result_percent")
+    sh.text("C25", t["m_needed_conv_note"], "LP_Note")
+    return sh
+
+
+# ---- serialisation ------------------------------------------------------------------------
+NAMESPACES = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
+    'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
+    'xmlns:xlink="http://www.w3.org/1999/xlink" '
+    'xmlns:dc="http://purl.org/dc/elements/1.1/" '
+    'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" '
+    'xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0" '
+    'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" '
+    'xmlns:chart="urn:oasis:names:tc:opendocument:xmlns:chart:1.0" '
+    'xmlns:of="urn:oasis:names:tc:opendocument:xmlns:of:1.2" '
+    'xmlns:config="urn:oasis:names:tc:opendocument:xmlns:config:1.0" '
+    'xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0" '
+    'xmlns:loext="urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0"')
+
+
+def number_text(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else repr(value)
+
+
+def cell_xml(cell: Cell, auto: dict[str, str]) -> str:
+    attrs = f' table:style-name="{auto[cell.style]}"' if cell.style else ""
+    inner = ""
+    if cell.kind == "text":
+        attrs += ' office:value-type="string" calcext:value-type="string"'
+        inner = f"<text:p>{escape(str(cell.value))}</text:p>"
+    elif cell.kind == "number":
+        v = number_text(cell.value)  # type: ignore[arg-type]
+        attrs += f' office:value-type="float" office:value="{v}" calcext:value-type="float"'
+    elif cell.kind == "formula":
+        attrs += f" table:formula={quoteattr(odf_formula(str(cell.value)))}"
+        if cell.matrix:
+            attrs += (f' table:number-matrix-rows-spanned="{cell.matrix[0]}"'
+                      f' table:number-matrix-columns-spanned="{cell.matrix[1]}"')
+    if cell.frame:
+        inner += cell.frame
+    return f"<table:table-cell{attrs}>{inner}</table:table-cell>" if inner \
+        else f"<table:table-cell{attrs}/>"
+
+
+def table_xml(sh: Sheet, index: int, auto: dict[str, str]) -> str:
+    nrows = max(r for r, _ in sh.cells) + 1
+    q = f"'{sh.name}'" if " " in sh.name else sh.name
+    last = f"{chr(64 + len(sh.widths))}{nrows}"
+    out = [f'<table:table table:name={quoteattr(sh.name)} table:style-name="ta1" '
+           f'table:print-ranges="{q}.A1:{q}.{last}">']
+    for c in range(len(sh.widths)):
+        out.append(f'<table:table-column table:style-name="co{index}_{c}" '
+                   'table:default-cell-style-name="Default"/>')
+    for r in range(nrows):
+        row_cells = {c: cell for (rr, c), cell in sh.cells.items() if rr == r}
+        if not row_cells:
+            out.append('<table:table-row table:style-name="ro1"><table:table-cell/></table:table-row>')
+            continue
+        parts = []
+        col = 0
+        for c in sorted(row_cells):
+            if c > col:
+                gap = c - col
+                parts.append(f'<table:table-cell table:number-columns-repeated="{gap}"/>'
+                             if gap > 1 else "<table:table-cell/>")
+            parts.append(cell_xml(row_cells[c], auto))
+            col = c + 1
+        out.append('<table:table-row table:style-name="ro1">' + "".join(parts) + "</table:table-row>")
+    out.append("</table:table>")
+    return "\n".join(out)
+
+
+def document(lang: str) -> str:
+    t = TEXT[lang]
+    sheets = [my_plan(t), team(t), marketing(t)]
+    used = sorted({cell.style for sh in sheets for cell in sh.cells.values() if cell.style})
+    # Cells point at automatic styles whose parents are the named styles: the way Calc
+    # itself writes them, so the named style shows in the Styles deck for each cell.
+    auto = {name: f"ce{i + 1}" for i, name in enumerate(used)}
+    auto_styles = [f'<style:style style:name="{auto[n]}" style:family="table-cell" '
+                   f'style:parent-style-name="{n}"/>' for n in used]
+    for i, sh in enumerate(sheets):
+        for c, width in enumerate(sh.widths):
+            auto_styles.append(f'<style:style style:name="co{i}_{c}" style:family="table-column">'
+                               f'<style:table-column-properties fo:break-before="auto" '
+                               f'style:column-width="{width}cm"/></style:style>')
+    auto_styles.append('<style:style style:name="ro1" style:family="table-row">'
+                       '<style:table-row-properties style:use-optimal-row-height="true" '
+                       'fo:break-before="auto"/></style:style>')
+    auto_styles.append('<style:style style:name="ta1" style:family="table" '
+                       'style:master-page-name="Default"><style:table-properties '
+                       'table:display="true" style:writing-mode="lr-tb"/></style:style>')
+    tables = "\n".join(table_xml(sh, i, auto) for i, sh in enumerate(sheets))
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<!-- Generated by examples/generate_workbooks.py: edit that script, not this file. -->
+<office:document {NAMESPACES} office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.spreadsheet">
+<office:meta>
+<meta:generator>LeadPlan examples/generate_workbooks.py</meta:generator>
+<dc:title>{escape(t["title"])}</dc:title>
+<dc:subject>{escape(t["subject"])}</dc:subject>
+<dc:language>{t["language"]}-{t["country"]}</dc:language>
+</office:meta>
+<office:styles>
+{styles_xml(t)}
+</office:styles>
+<office:automatic-styles>
+{chr(10).join(auto_styles)}
+<style:page-layout style:name="pm1"><style:page-layout-properties style:writing-mode="lr-tb"/></style:page-layout>
+</office:automatic-styles>
+<office:master-styles>
+<style:master-page style:name="Default" style:page-layout-name="pm1"/>
+</office:master-styles>
+<office:body>
+<office:spreadsheet>
+{tables}
+</office:spreadsheet>
+</office:body>
+</office:document>
+"""
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--outdir", type=Path, default=HERE)
+    parser.add_argument("--check", action="store_true",
+                        help="compare with the files in --outdir instead of writing them")
+    args = parser.parse_args()
+    stale = []
+    for lang in TEXT:
+        path = args.outdir / f"leadplan-{lang}.fods"
+        text = document(lang)
+        if args.check:
+            if not path.is_file() or path.read_text(encoding="utf-8") != text:
+                stale.append(path)
+        else:
+            path.write_text(text, encoding="utf-8")
+    if stale:
+        print("out of date (run examples/generate_workbooks.py): "
+              + ", ".join(str(p) for p in stale), file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
