@@ -11,7 +11,8 @@ process group id in every path):
   2. unopkg remove; the .ods reopened: every LeadPlan cell shows #NAME? (as opened and
      after a recalculation), and every formula is still there under its stored name,
      which Calc lower-cases (org.leadplan.calc.functions.<method>); saved again as .ods
-     without the extension, the file stores that lower-cased name.
+     without the extension, the file stores that lower-cased name. The .xlsx from step 1
+     likewise shows errors after a recalculation and keeps every formula.
   3. unopkg add again; the re-saved .ods computes the original values, reads back the
      original upper-case names, and follows a changed input.
   4. Upgrade: a copy of the .oxt whose description.xml carries a higher version is added
@@ -307,6 +308,17 @@ def run(oxt: Path, keep: bool) -> int:
             f.check(all(kept[a] == lower_name(original[a]) for a in original),
                     f"without the extension every formula is kept, name lower-cased: {kept['J4']}")
             save(doc, ods2, "calc8")
+            lpcalc.close(doc)
+
+            doc = office.load(xlsx1)
+            office.calculate_all(doc)
+            sh = lpcalc.sheet(doc, 0)
+            shown = [lpcalc.read(sh.getCellRangeByName(a)) for a in [a for a, _, _ in FORMULAS] + ["M1"]]
+            kept = stored_formulas(doc)
+            f.check(all(v.error != 0 for v in shown)
+                    and all(kept[a].lower() == original[a].lower() for a in original),
+                    ".xlsx without the extension: errors "
+                    f"{sorted({v.shown() for v in shown})}, every formula kept: {kept['J4']}")
             lpcalc.close(doc)
         content = zipfile.ZipFile(ods2).read("content.xml").decode("utf-8")
         f.check(content.count(f"of:={SERVICE.lower()}.") == len(FORMULAS) + 1,
