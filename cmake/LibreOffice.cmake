@@ -32,7 +32,9 @@ foreach(_lib uno_cppuhelpergcc3 uno_cppu uno_sal)
 endforeach()
 
 if(NOT TARGET LibreOffice::UNO)
-  add_library(LibreOffice::UNO INTERFACE IMPORTED)
+  # GLOBAL: include_guard makes the first includer's directory the only one that runs
+  # this, so the target must be visible from every other directory (bench/, tests/).
+  add_library(LibreOffice::UNO INTERFACE IMPORTED GLOBAL)
   # SYSTEM: the SDK headers are not ours to keep warning-free.
   set_target_properties(LibreOffice::UNO PROPERTIES
     INTERFACE_INCLUDE_DIRECTORIES "${LEADPLAN_LO_INCLUDE_DIR}"
