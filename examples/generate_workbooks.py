@@ -72,8 +72,9 @@ TEAM = [
 TEXT = {
     "en": dict(
         language="en", country="IE", currency_space=False,
-        title="LeadPlan: how many proactive sales do you need this year?",
-        subject="Proactive sales plan after the article's five steps",
+        title="LeadPlan proactive sales plan",
+        subject="How many proactive sales do you need this year? The article's five steps, "
+                "your team and the talk with marketing",
         plan="My plan", team="Team", marketing="Marketing",
         months=["January", "February", "March", "April", "May", "June", "July",
                 "August", "September", "October", "November", "December"],
@@ -168,8 +169,9 @@ TEXT = {
     ),
     "nl": dict(
         language="nl", country="NL", currency_space=True,
-        title="LeadPlan: hoeveel proactieve sales moet jij genereren dit jaar?",
-        subject="Proactief salesplan volgens de vijf stappen van het artikel",
+        title="LeadPlan proactief salesplan",
+        subject="Hoeveel proactieve sales moet jij genereren dit jaar? De vijf stappen van het "
+                "artikel, je team en het gesprek met marketing",
         plan="Mijn plan", team="Team", marketing="Marketing",
         months=["januari", "februari", "maart", "april", "mei", "juni", "juli",
                 "augustus", "september", "oktober", "november", "december"],

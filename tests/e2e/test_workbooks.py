@@ -1,0 +1,329 @@
+#!/usr/bin/python3
+"""The shipped example workbooks and templates, opened in a real headless Calc.
+
+    test_workbooks.py --oxt build/packaging/leadplan.oxt [--workbooks build/packaging/workbooks]
+
+For English (en-US profile) and Dutch (nl-NL profile), each with leadplan.oxt installed:
+  - the templates are registered: com.sun.star.frame.DocumentTemplates lists a group
+    "LeadPlan" holding both templates by their titles, pointing into the installed
+    extension, and PathSettings' internal template path includes the extension's folder;
+  - every shipped form of the workbook (examples/leadplan-<lang>.fods, the .ots inside the
+    .oxt opened as a template, the built .ods when --workbooks is given) recalculates to:
+    the article's numbers on "My plan" (20%, 20,000, 60 marketing leads; 50 orders, 20 new,
+    100 leads, 40 proactive leads, 160,000 proactive revenue, and the same in the
+    PROACTIVEPLAN block with its labels in the UI language), no error in any cell of any
+    sheet, Team totals equal to the sum of the account-manager rows (at least 8), a
+    stacked bar chart of three series on Team, the Marketing sheet's hand-computed values;
+    and it follows changed inputs (a new target, a marketing conversion typed in and
+    cleared again).
+Expected numbers are worked out by hand from the article, never taken from the code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent.parent
+sys.path.insert(0, str(REPO / "scripts"))
+
+import uno  # noqa: E402
+import lpcalc  # noqa: E402
+from com.sun.star.beans import Property  # noqa: E402
+from com.sun.star.sheet.CellFlags import FORMULA  # noqa: E402
+from com.sun.star.ucb import Command, OpenCommandArgument2  # noqa: E402
+from com.sun.star.ucb.OpenMode import ALL as OPEN_ALL  # noqa: E402
+
+SESSION_TIMEOUT = 180.0
+
+LANGS = {
+    "en": dict(locale="en-US", sheets=["My plan", "Team", "Marketing"],
+               title="LeadPlan proactive sales plan", total="Team total",
+               plan_labels=["Required orders", "Existing-customer orders", "New-customer orders",
+                            "Leads needed", "Marketing leads", "Proactive leads",
+                            "Proactive revenue", "Proactive leads per month"]),
+    "nl": dict(locale="nl-NL", sheets=["Mijn plan", "Team", "Marketing"],
+               title="LeadPlan proactief salesplan", total="Totaal team",
+               plan_labels=["Benodigde orders", "Orders bestaande klanten", "Orders nieuwe klanten",
+                            "Benodigde leads", "Marketingleads", "Proactieve leads",
+                            "Proactieve omzet", "Proactieve leads per maand"]),
+}
+TEMPLATE_GROUP = "LeadPlan"
+
+# The article: c = 20%, S = 20,000, E = 30, M = 5 a month = 60, T = 1,000,000:
+# O = 50, N = 20, L = 100, P = 100 - 60 = 40, proactive revenue = 40 x 20% x 20,000.
+ARTICLE = {"B21": 0.2, "B22": 20000, "B25": 1000000, "B26": 30, "B28": 60,
+           "B32": 50, "B33": 20, "B34": 100, "B35": 40, "B36": 160000}
+# PROACTIVEPLAN: O, E, N, L, M, P, revenue, P per month = 40 / 12 rounded up.
+PLAN_BLOCK = [50, 30, 20, 100, 60, 40, 160000, 4]
+# Marketing sheet: marketing's 60 leads won 9 (15%), own 40 won 11 (27.5%).
+# P = (20 - 60 x 15%) / 27.5% = 11 / 0.275 = 40; at 20%: (20 - 12) / 0.275 = 29.09 -> 30,
+# so 10 saved; achievable with 30 own leads: (30 + 9 + 30 x 0.275) x 20,000 = 945,000.
+MARKETING = {"D6": 0.15, "D7": 0.275, "D8": 0.2, "B16": 40, "B18": 30, "B19": 10,
+             "B23": 945000, "B24": 1005000}
+# Team columns whose total is the sum of the account-manager rows.
+TEAM_SUM_COLUMNS = set("BCDEFGHMNOPQRST")
+
+
+class Failures:
+    def __init__(self):
+        self.items: list[str] = []
+
+    def check(self, ok: bool, message: str) -> bool:
+        print(("ok    " if ok else "FAIL  ") + message, flush=True)
+        if not ok:
+            self.items.append(message)
+        return ok
+
+
+def near(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
+
+
+def value(doc, sheet, address: str) -> float:
+    return lpcalc.cell(doc, sheet, address).getValue()
+
+
+# ---- templates --------------------------------------------------------------------------
+def ucb_open(office, content) -> list[tuple[str, str, str]]:
+    """(Title, TargetURL, content id) of every child of a UCB content ("open" command)."""
+    arg = OpenCommandArgument2()
+    arg.Mode = OPEN_ALL
+    arg.Priority = 32768
+    props = []
+    for name in ("Title", "TargetURL"):
+        p = Property()
+        p.Name, p.Handle = name, -1
+        props.append(p)
+    arg.Properties = tuple(props)
+    cmd = Command()
+    cmd.Name, cmd.Handle = "open", -1
+    cmd.Argument = uno.Any("com.sun.star.ucb.OpenCommandArgument2", arg)
+    dynamic = uno.invoke(content, "execute", (cmd, 0, None))
+    rows = dynamic.getStaticResultSet()
+    out = []
+    while rows.next():
+        # queryContent() on the result set hangs over the bridge; the id string does not.
+        out.append((rows.getString(1), rows.getString(2), rows.queryContentIdentifierString()))
+    return out
+
+
+def check_templates(f: Failures, office, lang: str) -> dict[str, str]:
+    """The registered templates of group LeadPlan, by title -> target URL."""
+    templates = office.service("com.sun.star.frame.DocumentTemplates")
+    templates.update()  # re-read the template folders, the extension's included
+    groups = ucb_open(office, templates.getContent())
+    titles = [g[0] for g in groups]
+    if not f.check(TEMPLATE_GROUP in titles,
+                   f"[{lang}] template group {TEMPLATE_GROUP!r} registered (groups: {titles})"):
+        return {}
+    ucb = office.service("com.sun.star.ucb.UniversalContentBroker")
+    group_id = next(g[2] for g in groups if g[0] == TEMPLATE_GROUP)
+    group = ucb.queryContent(ucb.createContentIdentifier(group_id))
+    found = {title: url for title, url, _ in ucb_open(office, group)}
+    for other in LANGS.values():
+        url = found.get(other["title"], "")
+        f.check("leadplan" in url and url.endswith(".ots") and "uno_packages" in url,
+                f"[{lang}] template {other['title']!r} listed, inside the installed "
+                f"extension ({url or 'missing'})")
+    paths = office.service("com.sun.star.util.PathSettings")
+    internal = paths.getPropertyValue("Template_internal")
+    internal = internal if isinstance(internal, (tuple, list)) else (internal,)
+    f.check(any("uno_packages" in p and p.rstrip("/").endswith("/template") for p in internal),
+            f"[{lang}] PathSettings Template_internal holds the extension's template folder")
+    return found
+
+
+# ---- one workbook -----------------------------------------------------------------------
+def error_cells(doc) -> list[str]:
+    found = []
+    for i in range(doc.Sheets.Count):
+        sh = doc.Sheets.getByIndex(i)
+        for a in sh.queryContentCells(FORMULA).RangeAddresses:
+            for r in range(a.StartRow, a.EndRow + 1):
+                for c in range(a.StartColumn, a.EndColumn + 1):
+                    cell = sh.getCellByPosition(c, r)
+                    if cell.getError():
+                        found.append(f"{sh.Name}.{cell.AbsoluteName.split('.')[-1]} "
+                                     f"Err:{cell.getError()}")
+    return found
+
+
+def formula_count(doc) -> int:
+    n = 0
+    for i in range(doc.Sheets.Count):
+        for a in doc.Sheets.getByIndex(i).queryContentCells(FORMULA).RangeAddresses:
+            n += (a.EndRow - a.StartRow + 1) * (a.EndColumn - a.StartColumn + 1)
+    return n
+
+
+def check_plan(f: Failures, doc, what: str, lang: str) -> None:
+    t = LANGS[lang]
+    for address, expected in ARTICLE.items():
+        got = value(doc, 0, address)
+        f.check(near(got, expected), f"{what}: My plan {address} = {expected} (got {got})")
+    for i, expected in enumerate(PLAN_BLOCK):
+        label = lpcalc.cell(doc, 0, f"A{40 + i}").getString()
+        got = value(doc, 0, f"B{40 + i}")
+        f.check(label == t["plan_labels"][i] and near(got, expected),
+                f"{what}: PROACTIVEPLAN row {i + 1} {t['plan_labels'][i]!r} = {expected} "
+                f"(got {label!r} {got})")
+    f.check(lpcalc.cell(doc, 0, "B29").getType().value == "EMPTY",
+            f"{what}: the marketing-conversion input ships blank")
+
+
+def check_team(f: Failures, doc, what: str, lang: str) -> None:
+    t = LANGS[lang]
+    sh = lpcalc.sheet(doc, 1)
+    total_row = None
+    for r in range(4, 200):
+        if sh.getCellByPosition(0, r).getString() == t["total"]:
+            total_row = r
+            break
+    if not f.check(total_row is not None, f"{what}: Team has a {t['total']!r} row"):
+        return
+    first = 4  # row 5: the first account manager, under the headers in row 4
+    rows = list(range(first, total_row))
+    names = [sh.getCellByPosition(0, r).getString() for r in rows]
+    f.check(len(rows) >= 8 and all(names), f"{what}: Team has >= 8 account managers ({names})")
+    summed = set()
+    for c in range(0, 26):
+        col = chr(65 + c)
+        total = sh.getCellByPosition(c, total_row)
+        if not total.getFormula().upper().startswith("=SUM("):
+            continue
+        summed.add(col)
+        expected = sum(sh.getCellByPosition(c, r).getValue() for r in rows)
+        f.check(near(total.getValue(), expected),
+                f"{what}: Team total {col} = sum of the rows {expected} (got {total.getValue()})")
+    f.check(summed == TEAM_SUM_COLUMNS,
+            f"{what}: Team totals are sums in columns {''.join(sorted(TEAM_SUM_COLUMNS))} "
+            f"(got {''.join(sorted(summed))})")
+    # The chart's split adds up: marketing's orders + own prospecting = new-customer orders.
+    split_ok = all(near(sh.getCellRangeByName(f"S{r + 1}").getValue()
+                        + sh.getCellRangeByName(f"T{r + 1}").getValue(),
+                        sh.getCellRangeByName(f"N{r + 1}").getValue()) for r in rows)
+    f.check(split_ok, f"{what}: per account manager, S + T = N (the chart's split)")
+    # The article's account manager is the first row: 50 orders, 20 new, 40 proactive.
+    f.check([sh.getCellRangeByName(a).getValue() for a in ("M5", "N5", "P5")] == [50, 20, 40],
+            f"{what}: Team row 5 is the article's plan (50, 20, 40)")
+
+    charts = sh.getCharts()
+    if f.check(charts.getCount() == 1, f"{what}: Team has one chart"):
+        chart = charts.getByIndex(0).getEmbeddedObject()
+        diagram = chart.getDiagram()
+        series = chart.getFirstDiagram().getCoordinateSystems()[0].getChartTypes()[0] \
+            .getDataSeries()
+        f.check(diagram.Stacked and "Bar" in diagram.getDiagramType() and len(series) == 3,
+                f"{what}: the chart is stacked bars of 3 series "
+                f"({diagram.getDiagramType()}, stacked={diagram.Stacked}, {len(series)} series)")
+
+
+def check_marketing(f: Failures, doc, what: str) -> None:
+    for address, expected in MARKETING.items():
+        got = value(doc, 2, address)
+        f.check(near(got, expected), f"{what}: Marketing {address} = {expected} (got {got})")
+
+
+def check_follows(f: Failures, office, doc, what: str) -> None:
+    b = lambda a: value(doc, 0, a)  # noqa: E731
+    lpcalc.cell(doc, 0, "B25").setValue(1200000)
+    office.calculate_all(doc)
+    # T = 1,200,000: O = 60, N = 30, L = 150, P = (30 - 12) / 20% = 90, revenue 360,000.
+    got = [b(a) for a in ("B32", "B33", "B34", "B35", "B36")]
+    f.check(got == [60, 30, 150, 90, 360000], f"{what}: a new target 1,200,000 gives "
+            f"60, 30, 150, 90, 360,000 (got {got})")
+    lpcalc.cell(doc, 0, "B29").setValue(0.1)
+    office.calculate_all(doc)
+    # cm = 10%: marketing brings 6 orders; P = (30 - 6) / 20% = 120.
+    f.check(b("B35") == 120 and b("B45") == 120,
+            f"{what}: a marketing conversion of 10% gives 120 proactive leads "
+            f"(got {b('B35')}, plan block {b('B45')})")
+    lpcalc.cell(doc, 0, "B29").setString("")
+    office.calculate_all(doc)
+    f.check(b("B35") == 90, f"{what}: cleared again, the blank means the own conversion "
+            f"(90, got {b('B35')})")
+
+
+def check_workbook(f: Failures, office, path: Path, lang: str, what: str,
+                   as_template: bool = False) -> None:
+    t = LANGS[lang]
+    url = path.resolve().as_uri()
+    props = lpcalc.props(Hidden=True, AsTemplate=as_template)
+    doc = office.desktop.loadComponentFromURL(url, "_blank", 0, props)
+    if not f.check(doc is not None, f"{what}: opens"):
+        return
+    try:
+        # As opened: the .fods has no cached values (Calc computes them on load), the .ots
+        # and .ods carry the values computed when they were built; both must show the plan.
+        check_plan(f, doc, what + " as opened", lang)
+        office.calculate_all(doc)
+        names = list(doc.Sheets.getElementNames())
+        f.check(names == t["sheets"], f"{what}: sheets {t['sheets']} (got {names})")
+        if as_template:
+            f.check(not doc.hasLocation(), f"{what}: opened as a template, it is a new document")
+        errors = error_cells(doc)
+        f.check(not errors and formula_count(doc) > 150,
+                f"{what}: no cell in any sheet shows an error ({formula_count(doc)} formulas; "
+                f"{errors[:5]})")
+        check_plan(f, doc, what, lang)
+        check_team(f, doc, what, lang)
+        check_marketing(f, doc, what)
+        check_follows(f, office, doc, what)
+        f.check(not error_cells(doc), f"{what}: still no errors after the changes")
+    finally:
+        lpcalc.close(doc)
+
+
+def run(oxt: Path, workbooks: Path | None, timeout: float) -> int:
+    f = Failures()
+    oxt = oxt.resolve()
+    with tempfile.TemporaryDirectory(prefix="leadplan-wb-test-") as tmp:
+        shipped = Path(tmp)
+        with zipfile.ZipFile(oxt) as z:
+            inside = sorted(n for n in z.namelist() if n.startswith("template/"))
+            f.check(inside == ["template/LeadPlan/leadplan-en.ots",
+                               "template/LeadPlan/leadplan-nl.ots"],
+                    f"the .oxt ships both templates ({inside})")
+            f.check("templates.xcu" in z.namelist()
+                    and "templates.xcu" in z.read("META-INF/manifest.xml").decode(),
+                    "the .oxt registers templates.xcu as configuration data")
+            for name in inside:
+                z.extract(name, shipped)
+        for lang, t in LANGS.items():
+            print(f"--- {lang} ({t['locale']})", flush=True)
+            with lpcalc.Office(oxt=oxt, locale=t["locale"], timeout=timeout) as office:
+                check_templates(f, office, lang)
+                check_workbook(f, office, REPO / "examples" / f"leadplan-{lang}.fods", lang,
+                               f"[{lang}] leadplan-{lang}.fods")
+                check_workbook(f, office, shipped / "template" / "LeadPlan" / f"leadplan-{lang}.ots",
+                               lang, f"[{lang}] shipped leadplan-{lang}.ots", as_template=True)
+                if workbooks:
+                    check_workbook(f, office, workbooks / f"leadplan-{lang}.ods", lang,
+                                   f"[{lang}] built leadplan-{lang}.ods")
+    print(f"workbooks: {len(f.items)} failed checks")
+    if f.items:
+        print("workbooks FAILED")
+        return 1
+    print("workbooks passed")
+    return 0
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--oxt", required=True, type=Path)
+    ap.add_argument("--workbooks", type=Path,
+                    help="folder with the built leadplan-<lang>.ods (build/packaging/workbooks)")
+    ap.add_argument("--timeout", type=float, default=SESSION_TIMEOUT,
+                    help="seconds each soffice session may take before the harness ends it")
+    args = ap.parse_args()
+    return run(args.oxt, args.workbooks, args.timeout)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
