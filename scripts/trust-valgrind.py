@@ -4,7 +4,7 @@
 The commands come from ctest itself (`ctest --show-only=json-v1`), so arguments, working
 directory and environment are exactly those of `ctest`. A suite passes when it passes on
 its own and valgrind reports no error and no definite, indirect or possible leak.
-Suppressions: tests/sanitizers/valgrind.supp (LibreOffice's libraries only).
+Suppressions: tests/sanitizers/valgrind.supp (LibreOffice code only, each with its reason).
 
 usage: trust-valgrind.py BUILD_DIR [TEST_NAME ...]
 Default: core_tests, and addin_tests when the build has the add-in (LEADPLAN_BUILD_ADDIN)
@@ -81,7 +81,7 @@ def memcheck(name, test, logdir):
     ok = status == 0 and errors == "0"
     verdict = "PASS" if ok else "FAIL"
     print(f"valgrind {name}: {verdict} in {seconds:.0f} s: exit {status}, {errors} errors "
-          f"({suppressed} suppressed from LibreOffice libraries), "
+          f"({suppressed} suppressed by tests/sanitizers/valgrind.supp), "
           f"leaks: {leaked or 'none'}; log {log}")
     if not ok:
         print(output[-4000:])
