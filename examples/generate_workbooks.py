@@ -384,7 +384,7 @@ def cell_styles(t: dict) -> list[tuple[str, str, str, str, str, str]]:
         ("LP_Header", "Default", s["header"], "",
          f'fo:background-color="{HEADER_BG}" fo:wrap-option="wrap" style:vertical-align="middle" {border}',
          'fo:font-weight="bold" style:font-weight-asian="bold" style:font-weight-complex="bold"'),
-        ("LP_Note", "Default", s["note"], "", "",
+        ("LP_Note", "Default", s["note"], "", 'fo:padding-left="0.2cm"',
          'fo:font-style="italic" style:font-style-asian="italic" style:font-style-complex="italic" '
          'fo:color="#595959"'),
         ("LP_Input", "Default", s["input"], "",
@@ -591,7 +591,7 @@ def team_chart(t: dict, sheet: str) -> str:
         f'chart:values-cell-range-address="{rng(col, first, last)}" '
         f'chart:label-cell-address="{q}.{col}4"/>'
         for i, (col, _) in enumerate(series))
-    return f"""<draw:frame draw:z-index="0" draw:name="OrdersChart" svg:width="24cm" svg:height="10cm" svg:x="0cm" svg:y="0.3cm">
+    return f"""<draw:frame draw:z-index="0" draw:name="OrdersChart" draw:style-name="grChart" svg:width="24cm" svg:height="10cm" svg:x="0cm" svg:y="0.3cm">
 <draw:object draw:notify-on-update-of-ranges="{ranges}">
 <office:document office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.chart">
 <office:automatic-styles>
@@ -774,6 +774,9 @@ def document(lang: str) -> str:
             auto_styles.append(f'<style:style style:name="co{i}_{c}" style:family="table-column">'
                                f'<style:table-column-properties fo:break-before="auto" '
                                f'style:column-width="{width}cm"/></style:style>')
+    # Without it the chart's frame gets Calc's default blue outline.
+    auto_styles.append('<style:style style:name="grChart" style:family="graphic"><style:graphic-properties '
+                       'draw:stroke="none" draw:fill="none"/></style:style>')
     auto_styles.append('<style:style style:name="ro1" style:family="table-row">'
                        '<style:table-row-properties style:use-optimal-row-height="true" '
                        'fo:break-before="auto"/></style:style>')

@@ -41,3 +41,15 @@ add_test(NAME workbooks_fresh
          COMMAND ${LEADPLAN_PYTHON} ${PROJECT_SOURCE_DIR}/examples/generate_workbooks.py --check)
 set_tests_properties(workbooks_fresh PROPERTIES TIMEOUT 60 LABELS "e2e"
                      ENVIRONMENT "PYTHONDONTWRITEBYTECODE=1")
+
+# The README's pictures (docs/example-en-{plan,team,marketing}.png): the English workbook
+# recalculated with the built .oxt, exported as PDF one page per sheet, one PNG per page.
+# Run by hand when the workbook changes (`cmake --build build --target pictures`) and
+# commit the PNGs; not part of ALL, as it rewrites files in the source tree.
+add_custom_target(pictures
+  COMMAND ${CMAKE_COMMAND} -E env PYTHONDONTWRITEBYTECODE=1
+          ${LEADPLAN_PYTHON} ${PROJECT_SOURCE_DIR}/examples/plan.py --oxt ${LEADPLAN_OXT}
+          --lang en --pictures ${PROJECT_SOURCE_DIR}/docs
+  COMMENT "Rendering docs/example-en-*.png from the example workbook in headless Calc"
+  VERBATIM)
+add_dependencies(pictures oxt)
