@@ -27,7 +27,6 @@ import math
 import os
 import random
 import re
-import shutil
 import statistics
 import sys
 import tempfile
