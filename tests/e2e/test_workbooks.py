@@ -15,7 +15,8 @@ For English (en-US profile) and Dutch (nl-NL profile), each with leadplan.oxt in
     sheet, Team totals equal to the sum of the account-manager rows (at least 8), a
     stacked bar chart of three series on Team, the Marketing sheet's hand-computed values;
     and it follows changed inputs (a new target, a marketing conversion typed in and
-    cleared again).
+    cleared again);
+  - every worked example in docs/functions.md ("`=FORMULA` gives N") shows N in Calc.
 Expected numbers are worked out by hand from the article, never taken from the code.
 """
 
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import re
 import sys
 import tempfile
 import zipfile
@@ -250,8 +252,24 @@ def check_follows(f: Failures, office, doc, what: str) -> None:
             f"(90, got {b('B35')})")
 
 
+def check_doc_examples(f: Failures, office, doc) -> None:
+    """Every "`=FORMULA` gives N" in docs/functions.md, computed on "My plan" (the range
+    examples refer to its monthly figures), shows N."""
+    text = (REPO / "docs" / "functions.md").read_text(encoding="utf-8")
+    examples = re.findall(r"`(=[A-Z]+\([^`]*\))` gives ([0-9]+(?:\.[0-9]+)?)", text)
+    f.check(len(examples) >= 10, f"docs/functions.md has worked examples ({len(examples)})")
+    for i, (formula, shown) in enumerate(examples):
+        cell = lpcalc.cell(doc, 0, f"J{60 + i}")
+        lpcalc.set_formula(cell, formula)
+        office.calculate_all(doc)
+        f.check(not cell.getError() and near(cell.getValue(), float(shown)),
+                f"docs example {formula} gives {shown} (got {cell.getValue()}, "
+                f"error {cell.getError()})")
+        cell.setString("")
+
+
 def check_workbook(f: Failures, office, path: Path, lang: str, what: str,
-                   as_template: bool = False) -> None:
+                   as_template: bool = False, doc_examples: bool = False) -> None:
     t = LANGS[lang]
     url = path.resolve().as_uri()
     props = lpcalc.props(Hidden=True, AsTemplate=as_template)
@@ -276,6 +294,8 @@ def check_workbook(f: Failures, office, path: Path, lang: str, what: str,
         check_marketing(f, doc, what)
         check_follows(f, office, doc, what)
         f.check(not error_cells(doc), f"{what}: still no errors after the changes")
+        if doc_examples:
+            check_doc_examples(f, office, doc)
     finally:
         lpcalc.close(doc)
 
@@ -300,7 +320,7 @@ def run(oxt: Path, workbooks: Path | None, timeout: float) -> int:
             with lpcalc.Office(oxt=oxt, locale=t["locale"], timeout=timeout) as office:
                 check_templates(f, office, lang)
                 check_workbook(f, office, REPO / "examples" / f"leadplan-{lang}.fods", lang,
-                               f"[{lang}] leadplan-{lang}.fods")
+                               f"[{lang}] leadplan-{lang}.fods", doc_examples=lang == "en")
                 check_workbook(f, office, shipped / "template" / "LeadPlan" / f"leadplan-{lang}.ots",
                                lang, f"[{lang}] shipped leadplan-{lang}.ots", as_template=True)
                 if workbooks:
