@@ -46,11 +46,14 @@ SESSION_TIMEOUT = 180.0
 LANGS = {
     "en": dict(locale="en-US", sheets=["My plan", "Team", "Marketing"],
                title="LeadPlan proactive sales plan", total="Team total",
+               input_style="LeadPlan Input", result_styles=("LeadPlan Result", "LeadPlan Total"),
                plan_labels=["Required orders", "Existing-customer orders", "New-customer orders",
                             "Leads needed", "Marketing leads", "Proactive leads",
                             "Proactive revenue", "Proactive leads per month"]),
     "nl": dict(locale="nl-NL", sheets=["Mijn plan", "Team", "Marketing"],
                title="LeadPlan proactief salesplan", total="Totaal team",
+               input_style="LeadPlan Invoer",
+               result_styles=("LeadPlan Resultaat", "LeadPlan Totaal"),
                plan_labels=["Benodigde orders", "Orders bestaande klanten", "Orders nieuwe klanten",
                             "Benodigde leads", "Marketingleads", "Proactieve leads",
                             "Proactieve omzet", "Proactieve leads per maand"]),
@@ -177,6 +180,16 @@ def check_plan(f: Failures, doc, what: str, lang: str) -> None:
                 f"(got {label!r} {got})")
     f.check(lpcalc.cell(doc, 0, "B29").getType().value == "EMPTY",
             f"{what}: the marketing-conversion input ships blank")
+    # Inputs and results are told apart by named cell styles, not by ad-hoc formatting.
+    inputs = ["B25", "B26", "B27", "B29"] + [f"{c}{r}" for c in "BCDE" for r in range(6, 18)]
+    results = ["B21", "B22", "B28"] + [f"B{r}" for r in range(32, 37)] + \
+              [f"{c}{r}" for c in "BCDEFG" for r in (18,)] + [f"B{r}" for r in range(40, 48)]
+    styles = lambda cells: {lpcalc.cell(doc, 0, a).CellStyle for a in cells}  # noqa: E731
+    input_styles, result_styles = styles(inputs), styles(results)
+    f.check(all(st.startswith(t["input_style"]) for st in input_styles),
+            f"{what}: My plan's inputs have the {t['input_style']!r} styles ({input_styles})")
+    f.check(all(st.startswith(t["result_styles"]) for st in result_styles),
+            f"{what}: My plan's results have the {t['result_styles']} styles ({result_styles})")
 
 
 def check_team(f: Failures, doc, what: str, lang: str) -> None:
