@@ -324,8 +324,6 @@ class Sheet:
     name: str
     widths: list[float]                      # column widths in cm, from column A
     cells: dict[tuple[int, int], Cell] = field(default_factory=dict)
-    # The print range spans every column with a width, so notes that run on to the right
-    # of their cell are printed (and shown in the README's pictures) whole.
 
     def text(self, address: str, value: str, style: str = "") -> None:
         self.cells[split_address(address)] = Cell("text", value, style)
@@ -507,7 +505,8 @@ def my_plan(t: dict) -> Sheet:
     return sh
 
 
-# Team columns, shared by the sheet, the chart and the tests (tests/e2e/test_workbooks.py).
+# Team rows, shared by the sheet and the chart; tests/e2e/test_workbooks.py relies on
+# this layout (headers in row 4, account managers from row 5, then the total row).
 TEAM_FIRST_ROW, TEAM_ROWS = 5, len(TEAM)
 TEAM_TOTAL_ROW = TEAM_FIRST_ROW + TEAM_ROWS       # 13
 TEAM_BEST_ROW = TEAM_TOTAL_ROW + 1                # 14
@@ -639,8 +638,8 @@ def marketing(t: dict) -> Sheet:
     sh.formula("D6", "=CONVERSIONRATE(C6;B6)", "LP_Result_percent")
     sh.formula("E6", "=B6/B8", "LP_Result_percent")
     sh.text("A7", t["m_own"])
-    sh.formula("B7", f"=B8-B6", "LP_Result_count")
-    sh.formula("C7", f"=C8-C6", "LP_Result_count")
+    sh.formula("B7", "=B8-B6", "LP_Result_count")
+    sh.formula("C7", "=C8-C6", "LP_Result_count")
     sh.formula("D7", "=CONVERSIONRATE(C7;B7)", "LP_Result_percent")
     sh.formula("E7", "=B7/B8", "LP_Result_percent")
     sh.text("A8", t["m_all"], "LP_Total")
@@ -736,6 +735,9 @@ def table_xml(sh: Sheet, index: int, auto: dict[str, str]) -> str:
     nrows = max(r for r, _ in sh.cells) + 1
     q = f"'{sh.name}'" if " " in sh.name else sh.name
     last = f"{chr(64 + len(sh.widths))}{nrows}"
+    # The print range spans every column with a width, so notes that run on past their
+    # cell print whole. (A PDF export with SinglePageSheets ignores it and crops to the
+    # used cells: that is why the last columns of each sheet hold real content.)
     out = [f'<table:table table:name={quoteattr(sh.name)} table:style-name="ta1" '
            f'table:print-ranges="{q}.A1:{q}.{last}">']
     for c in range(len(sh.widths)):
