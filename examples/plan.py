@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Compute the proactive-sales plan with LeadPlan's example workbook and print it.
 
-    /usr/bin/python3 examples/plan.py --oxt build/packaging/leadplan.oxt
+    /usr/bin/python3 examples/plan.py [--build-dir build | --oxt build/packaging/leadplan.oxt]
     /usr/bin/python3 examples/plan.py --oxt ... --target 1200000 --existing 25
     /usr/bin/python3 examples/plan.py --oxt ... --save my-plan.ods --pdf my-plan.pdf
     /usr/bin/python3 examples/plan.py --oxt ... --pictures docs/     # the README's PNGs
@@ -101,8 +101,10 @@ def pictures(pdf: Path, outdir: Path, lang: str, timeout: float = 60.0) -> list[
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--oxt", type=Path, default=REPO / "build" / "packaging" / "leadplan.oxt",
-                        help="the built extension (default: build/packaging/leadplan.oxt)")
+    parser.add_argument("--oxt", type=Path,
+                        help="the built extension (default: <build-dir>/packaging/leadplan.oxt)")
+    parser.add_argument("--build-dir", type=Path, default=REPO / "build",
+                        help="the CMake build folder holding packaging/leadplan.oxt (default: build)")
     parser.add_argument("--lang", choices=("en", "nl"), default="en",
                         help="which example workbook, and the language Calc runs in")
     parser.add_argument("--workbook", type=Path,
@@ -118,6 +120,7 @@ def main() -> int:
                         help="seconds the whole Calc session may take")
     args = parser.parse_args()
 
+    args.oxt = args.oxt or args.build_dir / "packaging" / "leadplan.oxt"
     workbook = args.workbook or REPO / "examples" / f"leadplan-{args.lang}.fods"
     locale = "nl-NL" if args.lang == "nl" else "en-US"
     if not args.oxt.is_file():

@@ -16,7 +16,9 @@ For English (en-US profile) and Dutch (nl-NL profile), each with leadplan.oxt in
     stacked bar chart of three series on Team, the Marketing sheet's hand-computed values;
     and it follows changed inputs (a new target, a marketing conversion typed in and
     cleared again);
-  - every worked example in docs/functions.md ("`=FORMULA` gives N") shows N in Calc.
+  - every worked example in docs/functions.md ("`=FORMULA` gives N") shows N in Calc;
+  - examples/plan.py (the quick-start command) prints the article's plan, follows
+    --target, and writes the workbook (--save) and a three-page PDF (--pdf).
 Expected numbers are worked out by hand from the article, never taken from the code.
 """
 
@@ -24,7 +26,9 @@ from __future__ import annotations
 
 import argparse
 import math
+import os
 import re
+import subprocess
 import sys
 import tempfile
 import zipfile
@@ -313,6 +317,41 @@ def check_workbook(f: Failures, office, path: Path, lang: str, what: str,
         lpcalc.close(doc)
 
 
+def printed(out: str) -> dict[str, str]:
+    """plan.py's '  label   value' lines as label -> value."""
+    return {line.strip().rsplit(None, 1)[0].strip(): line.split()[-1]
+            for line in out.splitlines() if line.startswith("  ") and line.strip()}
+
+
+def check_plan_command(f: Failures, oxt: Path, tmp: Path, timeout: float) -> None:
+    """examples/plan.py, the quick-start command: prints the article's plan, follows an
+    input given on the command line, writes the workbook and a PDF of its three sheets."""
+    ods, pdf = tmp / "plan.ods", tmp / "plan.pdf"
+    cmd = [sys.executable, str(REPO / "examples" / "plan.py"), "--oxt", str(oxt),
+           "--save", str(ods), "--pdf", str(pdf), "--timeout", str(timeout)]
+    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout + 60, env=env)
+    lines = printed(done.stdout)
+    expected = {"Required orders": "50", "New-customer orders": "20", "Leads needed": "100",
+                "Proactive leads": "40", "Proactive revenue": "€160,000"}
+    got = {k: lines.get(k) for k in expected}
+    f.check(done.returncode == 0 and got == expected,
+            f"plan.py prints the article's plan (rc {done.returncode}, {got}){done.stderr[-300:]}")
+    f.check(ods.is_file() and zipfile.is_zipfile(ods), "plan.py --save writes the workbook")
+    pages = ""
+    if pdf.is_file():
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, timeout=60)
+        pages = next((l.split()[-1] for l in info.stdout.splitlines() if l.startswith("Pages:")), "")
+    f.check(pages == "3", f"plan.py --pdf writes one page per sheet (pages: {pages or 'none'})")
+
+    done = subprocess.run(cmd[:4] + ["--target", "1200000", "--timeout", str(timeout)],
+                          capture_output=True, text=True, timeout=timeout + 60, env=env)
+    # T = 1,200,000: O = 60, N = 30, P = (30 - 12) / 20% = 90.
+    got = printed(done.stdout).get("Proactive leads")
+    f.check(done.returncode == 0 and got == "90",
+            f"plan.py --target 1200000 prints 90 proactive leads (got {got})")
+
+
 def run(oxt: Path, workbooks: Path | None, timeout: float) -> int:
     f = Failures()
     oxt = oxt.resolve()
@@ -339,6 +378,8 @@ def run(oxt: Path, workbooks: Path | None, timeout: float) -> int:
                 if workbooks:
                     check_workbook(f, office, workbooks / f"leadplan-{lang}.ods", lang,
                                    f"[{lang}] built leadplan-{lang}.ods")
+        print("--- examples/plan.py", flush=True)
+        check_plan_command(f, oxt, shipped, timeout)
     print(f"workbooks: {len(f.items)} failed checks")
     if f.items:
         print("workbooks FAILED")
