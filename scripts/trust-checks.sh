@@ -2,7 +2,8 @@
 # Reliability checks of issue 5 that need no running Calc, as `.ci/run` (./leadplan test) runs them:
 #   asan      core and in-process add-in tests built and run with ASan + UBSan (preset asan-ubsan)
 #   valgrind  the same suites of the plain build under valgrind memcheck (scripts/trust-valgrind.py)
-#   fuzz      the libFuzzer target over the core: its seeds, then bounded fuzzing (preset fuzz)
+#   fuzz      the libFuzzer targets over the core and the add-in component: their seeds, then
+#             bounded fuzzing, both fuzzers at once (preset fuzz)
 # usage: scripts/trust-checks.sh [asan|valgrind|fuzz ...]     (default: all three)
 # Environment: LEADPLAN_BUILD_DIR  plain build to check with valgrind (default build/;
 #                                  configured and built here if needed)
@@ -75,7 +76,7 @@ check_valgrind() {
 }
 
 check_fuzz() {
-  echo "== fuzz: libFuzzer (clang-14, ASan + UBSan) over the core, ${fuzz_seconds} s (build-fuzz/)"
+  echo "== fuzz: libFuzzer (clang-14, ASan + UBSan) over the core and the add-in, ${fuzz_seconds} s each (build-fuzz/)"
   local logs=$top/build-fuzz/trust-logs status=0 started=$SECONDS
   mkdir -p "$logs"
   quiet "$logs/configure.log" cmake --preset fuzz -DLEADPLAN_FUZZ_SECONDS="$fuzz_seconds" &&
