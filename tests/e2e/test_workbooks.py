@@ -18,7 +18,8 @@ For English (en-US profile) and Dutch (nl-NL profile), each with leadplan.oxt in
     cleared again);
   - every worked example in docs/functions.md ("`=FORMULA` gives N") shows N in Calc;
   - examples/plan.py (the quick-start command) prints the article's plan, follows
-    --target, and writes the workbook (--save) and a three-page PDF (--pdf).
+    --target, and writes the workbook (--save) and a three-page PDF (--pdf);
+  - after unopkg remove, the templates are no longer listed.
 Expected numbers are worked out by hand from the article, never taken from the code.
 """
 
@@ -28,6 +29,7 @@ import argparse
 import math
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -37,6 +39,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
 sys.path.insert(0, str(REPO / "scripts"))
+sys.path.insert(0, str(HERE))
 
 import uno  # noqa: E402
 import lpcalc  # noqa: E402
@@ -317,6 +320,35 @@ def check_workbook(f: Failures, office, path: Path, lang: str, what: str,
         lpcalc.close(doc)
 
 
+def template_group_listed(office) -> bool:
+    templates = office.service("com.sun.star.frame.DocumentTemplates")
+    templates.update()
+    return TEMPLATE_GROUP in [g[0] for g in ucb_open(office, templates.getContent())]
+
+
+def check_template_removal(f: Failures, oxt: Path, timeout: float) -> None:
+    """unopkg remove takes the templates away again: no manual clean-up is needed."""
+    # The lifecycle test's helpers keep one profile across sessions and unopkg calls.
+    from test_lifecycle import Session, oxt_identity, prepare_folder, unopkg
+
+    folder = Path(tempfile.mkdtemp(prefix="leadplan-wb-remove-"))
+    try:
+        prepare_folder(folder)
+        rc, out = unopkg(folder, "add", "-s", str(oxt))
+        if not f.check(rc == 0, f"unopkg add ({rc}) {out[-300:]}"):
+            return
+        with Session(folder, timeout=timeout) as office:
+            f.check(template_group_listed(office), "installed: the LeadPlan templates are listed")
+        rc, out = unopkg(folder, "remove", oxt_identity(oxt)[0])
+        if not f.check(rc == 0, f"unopkg remove ({rc}) {out[-300:]}"):
+            return
+        with Session(folder, timeout=timeout) as office:
+            f.check(not template_group_listed(office),
+                    "removed: the LeadPlan templates are gone from File > New > Templates")
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def printed(out: str) -> dict[str, str]:
     """plan.py's '  label   value' lines as label -> value."""
     return {line.strip().rsplit(None, 1)[0].strip(): line.split()[-1]
@@ -380,6 +412,8 @@ def run(oxt: Path, workbooks: Path | None, timeout: float) -> int:
                                    f"[{lang}] built leadplan-{lang}.ods")
         print("--- examples/plan.py", flush=True)
         check_plan_command(f, oxt, shipped, timeout)
+        print("--- unopkg remove", flush=True)
+        check_template_removal(f, oxt, timeout)
     print(f"workbooks: {len(f.items)} failed checks")
     if f.items:
         print("workbooks FAILED")
