@@ -228,7 +228,7 @@ TEXT = {
         t_name="Accountmanager", t_target="Target", t_rev_ly="Omzet vorig jaar",
         t_orders_ly="Orders vorig jaar", t_won_ly="Gewonnen leads vorig jaar",
         t_leads_ly="Leads vorig jaar", t_existing="Orders bestaande klanten",
-        t_marketing="Marketingleads", t_cm="Conversie marketingleads (leeg = eigen)",
+        t_marketing="Leads van marketing", t_cm="Conversie leads van marketing (leeg = eigen)",
         t_size="Gemiddelde ordergrootte", t_conv="Conversie", t_vs="Conversie t.o.v. team",
         t_orders="Benodigde orders", t_new="Orders nieuwe klanten", t_leads="Benodigde leads",
         t_proactive="Proactieve leads", t_proactive_rev="Proactieve omzet",
@@ -513,7 +513,7 @@ TEAM_BEST_ROW = TEAM_TOTAL_ROW + 1                # 14
 
 
 def team(t: dict) -> Sheet:
-    sh = Sheet(t["team"], [3.2] + [2.5] * 19)
+    sh = Sheet(t["team"], [3.6] + [2.8] * 19)
     sh.text("A1", t["t_title"], "LP_Title")
     sh.text("A2", t["t_intro"], "LP_Note")
     headers = ["t_name", "t_target", "t_rev_ly", "t_orders_ly", "t_won_ly", "t_leads_ly",
