@@ -201,7 +201,8 @@ functions in either language.
 
 const char* const prose_conventions = R"(## Calc conventions that matter here
 
-- **Separators.** Arguments are separated by `;` (a `,` also works in an English Calc).
+- **Separators.** The examples separate arguments with `;`, which Calc accepts in every
+  language; it shows them with the separator of your settings (`,` in an English Calc).
   Percentages may be typed as `20%` or `0.2` (`0,2` in a Dutch Calc).
 - **An empty cell is 0, not "left out".** Calc passes a reference to an empty cell as 0.
   For Marketing conversion that means "marketing's leads never convert", and for
@@ -210,7 +211,8 @@ const char* const prose_conventions = R"(## Calc conventions that matter here
   test it: `=IF(ISBLANK(B29); PROACTIVELEADS(B25; B22; B26; B21; B28);
   PROACTIVELEADS(B25; B22; B26; B21; B28; B29))` (in Dutch `ALS`, `ISLEEG`), as the example
   workbooks do.
-- **Text** in a numeric argument shows `#VALUE!` before LeadPlan is called.
+- **Text** in a required argument shows `#VALUE!` before LeadPlan is called; text in an
+  optional argument (Marketing conversion, Rounding) is `Err:502`.
 - **Ranges.** AVERAGEORDERSIZE and CONVERSIONRATE take numbers or ranges (for example
   twelve months) and total them; empty cells and text inside a range count as 0. An error
   cell inside such a range shows `Err:504`.
@@ -235,8 +237,8 @@ Rounding up forgives floating-point noise: 2.1 / 0.7 = 3.0000000000000004 counts
 
 | Shown | Cause |
 |---|---|
-| `Err:502` | An argument is out of its valid range (listed per function below), a Rounding mode is not 0, 1 or 2, or the result would not be a finite number (for example an astronomically large target). |
-| `#VALUE!` | Text where a number is expected. |
+| `Err:502` | An argument is out of its valid range (listed per function below), a Rounding mode is not 0, 1 or 2, an optional argument is text, or the result would not be a finite number (for example an astronomically large target). |
+| `#VALUE!` | Text in a required argument. |
 | `Err:504` | An error cell inside a range given to AVERAGEORDERSIZE or CONVERSIONRATE. |
 | `#NAME?` | LeadPlan is not installed (or Calc was not restarted after installing it), or an English name was typed in a Dutch Calc. |
 
