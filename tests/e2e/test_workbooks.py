@@ -16,6 +16,7 @@ For English (en-US profile) and Dutch (nl-NL profile), each with leadplan.oxt in
     stacked bar chart of three series on Team, the Marketing sheet's hand-computed values;
     and it follows changed inputs (a new target, a marketing conversion typed in and
     cleared again);
+  - docs/functions.md matches the Function Wizard (names, descriptions, arguments);
   - every worked example in docs/functions.md ("`=FORMULA` gives N") shows N in Calc;
   - examples/plan.py (the quick-start command) prints the article's plan, follows
     --target, and writes the workbook (--save) and a three-page PDF (--pdf);
@@ -272,6 +273,44 @@ def check_follows(f: Failures, office, doc, what: str) -> None:
             f"(90, got {b('B35')})")
 
 
+def documented_functions() -> list[dict]:
+    """docs/functions.md per function: name, Dutch name, description, arguments."""
+    text = (REPO / "docs" / "functions.md").read_text(encoding="utf-8")
+    out = []
+    for section in text.split("\n### ")[1:]:
+        lines = section.splitlines()
+        dutch = re.match(r"Dutch: \*\*([A-Z]+)\*\*", lines[2])
+        args = [tuple(c.strip() for c in row.strip("|").split("|"))
+                for row in lines if re.match(r"\| [0-9]+ \|", row)]
+        out.append(dict(name=lines[0].strip(), nl=dutch.group(1) if dutch else "",
+                        description=lines[4].strip(),
+                        args=[(a[1], a[2], a[5]) for a in args]))
+    return out
+
+
+def check_docs_match_wizard(f: Failures, office, lang: str) -> None:
+    """docs/functions.md says what the Function Wizard shows: in English every name,
+    description and argument (name and description); in Dutch every name and argument
+    name."""
+    listed = office.function_descriptions()
+    documented = documented_functions()
+    f.check(len(documented) == 10, f"[{lang}] docs/functions.md documents ten functions "
+            f"({[d['name'] for d in documented]})")
+    for d in documented:
+        name = d["nl"] if lang == "nl" else d["name"]
+        info = listed.get(name)
+        if not f.check(info is not None, f"[{lang}] Function Wizard lists {name}"):
+            continue
+        wizard_args = [(a.name, a.description) for a in info.arguments]
+        if lang == "nl":
+            ok = [a[0] for a in wizard_args] == [a[1] for a in d["args"]]
+        else:
+            ok = info.description == d["description"] and \
+                wizard_args == [(a[0], a[2]) for a in d["args"]]
+        f.check(ok, f"[{lang}] docs/functions.md matches the Function Wizard for {name}"
+                + ("" if ok else f": wizard {info.description!r} {wizard_args}"))
+
+
 def check_doc_examples(f: Failures, office, doc) -> None:
     """Every "`=FORMULA` gives N" in docs/functions.md, computed on "My plan" (the range
     examples refer to its monthly figures), shows N."""
@@ -403,6 +442,7 @@ def run(oxt: Path, workbooks: Path | None, timeout: float) -> int:
             print(f"--- {lang} ({t['locale']})", flush=True)
             with lpcalc.Office(oxt=oxt, locale=t["locale"], timeout=timeout) as office:
                 check_templates(f, office, lang)
+                check_docs_match_wizard(f, office, lang)
                 check_workbook(f, office, REPO / "examples" / f"leadplan-{lang}.fods", lang,
                                f"[{lang}] leadplan-{lang}.fods", doc_examples=lang == "en")
                 check_workbook(f, office, shipped / "template" / "LeadPlan" / f"leadplan-{lang}.ots",
