@@ -41,6 +41,7 @@ check_asan() {
   echo "== asan: AddressSanitizer + UndefinedBehaviorSanitizer build (build-asan/)"
   local logs=$top/build-asan/trust-logs status=0 started=$SECONDS
   mkdir -p "$logs"
+  rm -f "$logs/ctest.log"  # the summary must not report an earlier run
   quiet "$logs/configure.log" cmake --preset asan-ubsan &&
     quiet "$logs/build.log" cmake --build --preset asan-ubsan -j"$jobs" &&
     ctest --preset asan-ubsan --timeout 1200 | tee "$logs/ctest.log" || status=1
@@ -59,6 +60,7 @@ check_valgrind() {
   echo "== valgrind: memcheck of the in-process suites of $build"
   local status=0 started=$SECONDS logs=$build/trust-logs
   mkdir -p "$logs"
+  rm -f "$logs/valgrind.log"
   if [ ! -f "$build/CMakeCache.txt" ]; then
     if [ "$build" = "$top/build" ]; then
       quiet "$logs/configure.log" cmake --preset default || status=1
@@ -79,6 +81,7 @@ check_fuzz() {
   echo "== fuzz: libFuzzer (clang-14, ASan + UBSan) over the core and the add-in, ${fuzz_seconds} s each (build-fuzz/)"
   local logs=$top/build-fuzz/trust-logs status=0 started=$SECONDS
   mkdir -p "$logs"
+  rm -f "$logs/ctest.log" "$top/build-fuzz/Testing/Temporary/LastTest.log"
   quiet "$logs/configure.log" cmake --preset fuzz -DLEADPLAN_FUZZ_SECONDS="$fuzz_seconds" &&
     quiet "$logs/build.log" cmake --build --preset fuzz -j"$jobs" &&
     ctest --preset fuzz | tee "$logs/ctest.log" || status=1
