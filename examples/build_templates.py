@@ -54,6 +54,21 @@ def pack_addin(folder: Path, rdb: Path, components: Path, library: Path) -> Path
     return oxt
 
 
+def normalise(package: Path) -> None:
+    """Rewrite an ODF package with fixed entry times, so that every build of the .oxt holds
+    the same bytes for it (Calc writes the same entries, stamped with the save time)."""
+    with zipfile.ZipFile(package) as z:
+        entries = [(info, z.read(info)) for info in z.infolist()]
+    with zipfile.ZipFile(package, "w") as z:
+        for info, data in entries:
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2000, 1, 1, 0, 0, 0))
+            fixed.external_attr = info.external_attr
+            # ODF: "mimetype" first and stored, so tools can sniff the type at a fixed offset.
+            fixed.compress_type = zipfile.ZIP_STORED if info.filename == "mimetype" \
+                else zipfile.ZIP_DEFLATED
+            z.writestr(fixed, data)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--outdir", type=Path, required=True)
@@ -81,6 +96,7 @@ def main() -> int:
                         target = (args.outdir / workbook.name).with_suffix(suffix)
                         doc.storeToURL(target.resolve().as_uri(),
                                        lpcalc.props(FilterName=filter_name))
+                        normalise(target)
                         print(f"build_templates: wrote {target}")
                 finally:
                     lpcalc.close(doc)
