@@ -600,7 +600,7 @@ def main() -> int:
     parser.add_argument("--reps", type=int, default=5, help="calculateAll repetitions")
     parser.add_argument("--managers", type=int, default=10_000)
     parser.add_argument("--workbook", type=Path, default=REPO / "examples" / "leadplan-en.fods")
-    parser.add_argument("--startup-reps", type=int, default=9)
+    parser.add_argument("--startup-reps", type=int, default=12)
     parser.add_argument("--unopkg-reps", type=int, default=3)
     parser.add_argument("--core-json", type=Path, help="bench_core --benchmark_out file")
     parser.add_argument("--seed", type=int, default=2015)
