@@ -1,11 +1,15 @@
-// LeadPlan's function table: the single source of every name and description Calc shows.
+// LeadPlan's function table: the single source of every name and description Calc shows
+// and of the function reference, docs/functions.md.
 //
 // One row per function of idl/XFunctions.idl, in IDL order: the programmatic (method)
 // name, the display names users type (en-US and nl), the descriptions for the Function
-// Wizard, the category and every argument's name and description. The add-in's XAddIn,
-// the docs generator and the tests read this table, so it stays free of UNO and of the
-// core: plain UTF-8 strings, all constexpr. Adding a function means one row here, its IDL
-// method, one add-in method body and its core function.
+// Wizard, the category and every argument's name and description; plus, for the
+// reference only (English), what each argument does not accept, each optional argument's
+// default, what the function returns and a worked example. The add-in's XAddIn, the docs
+// generator (docs/gen/functions_doc.cpp) and the tests read this table, so it stays free
+// of UNO and of the core: plain UTF-8 strings, all constexpr. Adding a function means one
+// row here, its IDL method, one add-in method body and its core function; the
+// static_asserts at the end refuse a row with a text missing.
 #pragma once
 
 #include <array>
@@ -31,6 +35,21 @@ struct Argument {
     Text name;
     Text description;
     bool optional;  // the IDL type is any; left out means the default
+    // For docs/functions.md only (the add-in ignores them): the values that give
+    // Err:502, read after "Err:502 when", and an optional argument's value when left out.
+    std::string_view invalid;
+    std::string_view byDefault = {};
+};
+
+// What docs/functions.md says about a function beyond the Function Wizard's texts. The
+// add-in ignores it. The example is a formula with English names that the e2e test
+// computes in Calc and compares with result ("`example` gives result").
+struct Doc {
+    std::string_view symbol = {};  // the article's symbol, if it has one
+    std::string_view returns;      // read after "Returns"
+    std::string_view example;
+    std::string_view result;
+    std::string_view more = {};    // further markdown after the example
 };
 
 struct Function {
@@ -39,6 +58,7 @@ struct Function {
     Text description;
     Text category;            // .en is Calc's programmatic category name
     std::span<const Argument> arguments;
+    Doc doc;  // for docs/functions.md only
 };
 
 // The BCP 47 tag or ISO 639 code of a locale ("nl", "nl-NL", "nl_BE") is Dutch when
@@ -63,7 +83,8 @@ inline constexpr Argument target{
      "Must be 0 or more.",
      "Het omzettarget voor de periode (bijvoorbeeld het jaar), in uw valuta. "
      "Moet 0 of meer zijn."},
-    false};
+    false,
+    "below 0"};
 
 inline constexpr Argument orderSize{
     {"Average order size", "Gemiddelde ordergrootte"},
@@ -71,7 +92,8 @@ inline constexpr Argument orderSize{
      "Must be greater than 0.",
      "Uw gemiddelde ordergrootte (omzet per order), in dezelfde valuta als het target. "
      "Moet groter dan 0 zijn."},
-    false};
+    false,
+    "0 or below"};
 
 inline constexpr Argument existingOrders{
     {"Existing orders", "Orders bestaande klanten"},
@@ -79,7 +101,8 @@ inline constexpr Argument existingOrders{
      "Must be 0 or more.",
      "Het aantal orders dat u in de periode van bestaande klanten verwacht. "
      "Moet 0 of meer zijn."},
-    false};
+    false,
+    "below 0"};
 
 inline constexpr Argument conversion{
     {"Conversion", "Leadconversieratio"},
@@ -87,7 +110,8 @@ inline constexpr Argument conversion{
      "a percentage (20% = 0.2). Greater than 0 and at most 1.",
      "Uw leadconversieratio: het deel van de leads dat een order wordt, als fractie of als "
      "percentage (20% = 0,2). Groter dan 0 en hoogstens 1."},
-    false};
+    false,
+    "0 or below, or above 1 (100%)"};
 
 inline constexpr Argument marketingLeads{
     {"Marketing leads", "Marketingleads"},
@@ -95,7 +119,8 @@ inline constexpr Argument marketingLeads{
      "year). Must be 0 or more.",
      "Het aantal leads dat marketing in de periode aandraagt (60 bij 5 per maand over een "
      "jaar). Moet 0 of meer zijn."},
-    false};
+    false,
+    "below 0"};
 
 inline constexpr Argument marketingConversion{
     {"Marketing conversion", "Conversie marketingleads"},
@@ -106,7 +131,9 @@ inline constexpr Argument marketingConversion{
      "percentage (10% = 0,1), van 0 tot 1. Weggelaten is het gelijk aan de "
      "leadconversieratio. Een verwijzing naar een lege cel telt als 0, niet als "
      "weggelaten."},
-    true};
+    true,
+    "below 0 or above 1 (100%)",
+    "the same as Conversion"};
 
 inline constexpr Argument rounding{
     {"Rounding", "Afronding"},
@@ -117,13 +144,16 @@ inline constexpr Argument rounding{
      "zoals het artikel met de hand doet; 0 rekent exact, zonder afronding; 2 rekent exact "
      "en rondt elk resultaat één keer naar boven af. Een verwijzing naar een lege cel telt "
      "als 0."},
-    true};
+    true,
+    "anything but 0, 1 or 2",
+    "1"};
 
 inline constexpr Argument ownLeads{
     {"Proactive leads", "Proactieve leads"},
     {"The number of leads you generate yourself, beyond marketing's. Must be 0 or more.",
      "Het aantal leads dat u zelf genereert, naast die van marketing. Moet 0 of meer zijn."},
-    false};
+    false,
+    "below 0"};
 
 inline constexpr Argument availableLeads{
     {"Leads", "Leads"},
@@ -131,7 +161,8 @@ inline constexpr Argument availableLeads{
      "than 0.",
      "Het aantal leads dat u zult hebben, van marketing en van uzelf. Moet groter dan 0 "
      "zijn."},
-    false};
+    false,
+    "0 or below"};
 
 inline constexpr Argument revenue{
     {"Revenue", "Omzet"},
@@ -140,7 +171,8 @@ inline constexpr Argument revenue{
      "De omzet die u hebt behaald: een getal of een bereik, bijvoorbeeld de omzet van elk "
      "van de afgelopen twaalf maanden. Lege cellen en tekst worden overgeslagen. Het totaal "
      "moet 0 of meer zijn."},
-    false};
+    false,
+    "a total below 0"};
 
 inline constexpr Argument orders{
     {"Orders", "Orders"},
@@ -148,7 +180,8 @@ inline constexpr Argument orders{
      "and text are skipped. The total must be greater than 0.",
      "Het aantal orders dat u voor die omzet hebt gesloten: een getal of een bereik. Lege "
      "cellen en tekst worden overgeslagen. Het totaal moet groter dan 0 zijn."},
-    false};
+    false,
+    "a total of 0 or below"};
 
 inline constexpr Argument won{
     {"Won", "Gewonnen"},
@@ -158,7 +191,8 @@ inline constexpr Argument won{
      "Het aantal leads dat een order werd: een getal of een bereik, bijvoorbeeld een cel "
      "per maand. Lege cellen en tekst worden overgeslagen. Het totaal moet tussen 0 en het "
      "totaal van Leads liggen."},
-    false};
+    false,
+    "a total below 0, or above the total of Leads"};
 
 inline constexpr Argument receivedLeads{
     {"Leads", "Leads"},
@@ -166,7 +200,8 @@ inline constexpr Argument receivedLeads{
      "cells and text are skipped. The total must be greater than 0.",
      "Het aantal leads dat u in dezelfde periode hebt bewerkt: een getal of een bereik. "
      "Lege cellen en tekst worden overgeslagen. Het totaal moet groter dan 0 zijn."},
-    false};
+    false,
+    "a total of 0 or below"};
 
 inline constexpr Argument requiredOrders[] = {target, orderSize, rounding};
 inline constexpr Argument newCustomerOrders[] = {target, orderSize, existingOrders, rounding};
@@ -189,7 +224,9 @@ inline constexpr Argument proactivePlan[] = {target,         orderSize,         
 
 }  // namespace arg
 
-// In the order of idl/XFunctions.idl.
+// In the order of idl/XFunctions.idl. Every example uses the article's numbers: target
+// 1,000,000, average order size 20,000, 30 orders from existing customers, conversion 20%,
+// marketing's 5 leads a month = 60.
 inline constexpr Function functions[] = {
     {"requiredOrders",
      {"REQUIREDORDERS", "BENODIGDEORDERS"},
@@ -198,7 +235,11 @@ inline constexpr Function functions[] = {
       "Geeft het aantal orders dat nodig is om het omzettarget te halen: het target gedeeld "
       "door de gemiddelde ordergrootte."},
      financial,
-     arg::requiredOrders},
+     arg::requiredOrders,
+     {.symbol = "O",
+      .returns = "a count of orders",
+      .example = "=REQUIREDORDERS(1000000; 20000)",
+      .result = "50"}},
     {"newCustomerOrders",
      {"NEWCUSTOMERORDERS", "NIEUWEKLANTORDERS"},
      {"Returns the number of orders that must come from new customers: the required orders "
@@ -206,7 +247,11 @@ inline constexpr Function functions[] = {
       "Geeft het aantal orders dat van nieuwe klanten moet komen: de benodigde orders min de "
       "orders van bestaande klanten, nooit minder dan 0."},
      financial,
-     arg::newCustomerOrders},
+     arg::newCustomerOrders,
+     {.symbol = "N",
+      .returns = "a count of orders, never below 0",
+      .example = "=NEWCUSTOMERORDERS(1000000; 20000; 30)",
+      .result = "20"}},
     {"requiredLeads",
      {"REQUIREDLEADS", "BENODIGDELEADS"},
      {"Returns the number of leads needed for the new-customer orders: the new-customer "
@@ -214,7 +259,15 @@ inline constexpr Function functions[] = {
       "Geeft het aantal leads dat nodig is voor de orders van nieuwe klanten: de orders van "
       "nieuwe klanten gedeeld door de leadconversieratio."},
      financial,
-     arg::requiredLeads},
+     arg::requiredLeads,
+     {.symbol = "L",
+      .returns = "a count of leads",
+      .example = "=REQUIREDLEADS(1000000; 20000; 30; 20%)",
+      .result = "100",
+      .more = "With an order size of 30,000, 10 existing-customer orders and a conversion of "
+              "30%, the rounding modes differ: `=REQUIREDLEADS(1000000; 30000; 10; 30%; 1)` "
+              "gives 80 (34 orders, 24 new, 24 / 0.3), mode 2 gives 78 (23.33 / 0.3 = 77.8, "
+              "rounded up once) and mode 0 gives 77.777…"}},
     {"proactiveLeads",
      {"PROACTIVELEADS", "PROACTIEVELEADS"},
      {"Returns the number of leads you must generate yourself (proactive leads), beyond the "
@@ -222,7 +275,16 @@ inline constexpr Function functions[] = {
       "Geeft het aantal leads dat u zelf moet genereren (proactieve leads), naast de leads "
       "die marketing aandraagt, om het omzettarget te halen."},
      financial,
-     arg::proactiveLeads},
+     arg::proactiveLeads,
+     {.symbol = "P",
+      .returns = "a count of leads, never below 0",
+      .example = "=PROACTIVELEADS(1000000; 20000; 30; 20%; 60)",
+      .result = "40",
+      .more = "When marketing's leads convert at 10% instead of your own 20%, "
+              "`=PROACTIVELEADS(1000000; 20000; 30; 20%; 60; 10%)` gives 70: marketing's 60 "
+              "leads bring 6 orders, so 14 of the 20 new-customer orders need 14 / 0.2 = 70 "
+              "leads of your own. To leave Marketing conversion out while giving Rounding, "
+              "skip it: `=PROACTIVELEADS(1000000; 20000; 30; 20%; 60; ; 0)`."}},
     {"proactiveRevenue",
      {"PROACTIVEREVENUE", "PROACTIEVEOMZET"},
      {"Returns the revenue that must come from your own (proactive) leads: the target minus "
@@ -232,7 +294,12 @@ inline constexpr Function functions[] = {
       "omzet van bestaande klanten en van de leads van marketing, nooit minder dan 0 en "
       "nooit afgerond."},
      financial,
-     arg::proactiveRevenue},
+     arg::proactiveRevenue,
+     {.returns = "an amount in the target's currency, never below 0, never rounded",
+      .example = "=PROACTIVEREVENUE(1000000; 20000; 30; 20%; 60)",
+      .result = "160000",
+      .more = "1,000,000 - (30 + 60 × 20%) × 20,000 = 160,000: the revenue your own 40 leads "
+              "must bring."}},
     {"achievableRevenue",
      {"ACHIEVABLEREVENUE", "HAALBAREOMZET"},
      {"Returns the revenue a plan reaches: (existing-customer orders + marketing leads × "
@@ -242,7 +309,13 @@ inline constexpr Function functions[] = {
       "hun conversie + proactieve leads × leadconversieratio) × gemiddelde ordergrootte. "
       "Het omgekeerde van PROACTIEVELEADS, voor het stellen van targets."},
      financial,
-     arg::achievableRevenue},
+     arg::achievableRevenue,
+     {.returns = "an amount in the order size's currency",
+      .example = "=ACHIEVABLEREVENUE(20000; 30; 20%; 60; 40)",
+      .result = "1000000",
+      .more = "(30 + 60 × 20% + 40 × 20%) × 20,000 = 1,000,000: with the article's 40 "
+              "proactive leads the plan reaches the target. With only 30 of your own leads it "
+              "reaches 960,000."}},
     {"requiredConversion",
      {"REQUIREDCONVERSION", "BENODIGDECONVERSIE"},
      {"Returns the lead conversion ratio needed to reach the target with the given leads: "
@@ -252,7 +325,13 @@ inline constexpr Function functions[] = {
       "de orders van nieuwe klanten gedeeld door de leads. Boven 1 (100%) halen die leads "
       "het target niet."},
      financial,
-     arg::requiredConversion},
+     arg::requiredConversion,
+     {.returns = "a ratio (format the cell as a percentage); above 1 means the leads "
+                 "cannot reach the target",
+      .example = "=REQUIREDCONVERSION(1000000; 20000; 30; 100)",
+      .result = "0.2 (20%)",
+      .more = "With 80 leads: `=REQUIREDCONVERSION(1000000; 20000; 30; 80)` gives 0.25 "
+              "(25%)."}},
     {"averageOrderSize",
      {"AVERAGEORDERSIZE", "GEMIDDELDEORDERGROOTTE"},
      {"Returns the average order size: the total revenue divided by the total number of "
@@ -261,7 +340,14 @@ inline constexpr Function functions[] = {
       "orders. Elk argument is een getal of een bereik, bijvoorbeeld de afgelopen twaalf "
       "maanden."},
      financial,
-     arg::averageOrderSize},
+     arg::averageOrderSize,
+     {.symbol = "S",
+      .returns = "an amount per order",
+      .example = "=AVERAGEORDERSIZE(B6:B17; C6:C17)",
+      .result = "20000",
+      .more = "With last year's monthly revenue in B6:B17 (960,000 in all) and orders in "
+              "C6:C17 (48), as on the example workbook's \"My plan\" sheet. Single numbers "
+              "work too: `=AVERAGEORDERSIZE(960000; 48)`."}},
     {"conversionRate",
      {"CONVERSIONRATE", "CONVERSIERATIO"},
      {"Returns the lead conversion ratio as a fraction (0.2 = 20%): the total of leads won "
@@ -269,7 +355,13 @@ inline constexpr Function functions[] = {
       "Geeft de leadconversieratio als fractie (0,2 = 20%): het totaal van de gewonnen "
       "leads gedeeld door het totaal van de leads. Elk argument is een getal of een bereik."},
      financial,
-     arg::conversionRate},
+     arg::conversionRate,
+     {.symbol = "c",
+      .returns = "a ratio (format the cell as a percentage)",
+      .example = "=CONVERSIONRATE(D6:D17; E6:E17)",
+      .result = "0.2 (20%)",
+      .more = "With last year's leads won per month in D6:D17 (20 in all) and leads in "
+              "E6:E17 (100). Single numbers work too: `=CONVERSIONRATE(20; 100)`."}},
     {"proactivePlan",
      {"PROACTIVEPLAN", "PROACTIEFPLAN"},
      {"Returns the whole plan as 8 rows of label and value: required orders, existing-"
@@ -281,7 +373,26 @@ inline constexpr Function functions[] = {
       "proactieve leads, proactieve omzet en proactieve leads per maand. Voer het in als "
       "matrixformule (Ctrl+Shift+Enter) over 8 rijen en 2 kolommen."},
      financial,
-     arg::proactivePlan},
+     arg::proactivePlan,
+     {.returns = "a block of 8 rows and 2 columns: a label and a value per row",
+      .example = "=PROACTIVEPLAN(1000000; 20000; 30; 20%; 60)",
+      .result = "the block below (entered as an array formula over 8 rows × 2 columns)",
+      // The labels are planLabels' (the generator checks it).
+      .more = "| Label (in the UI language) | Value |\n"
+              "|---|---|\n"
+              "| Required orders | 50 |\n"
+              "| Existing-customer orders | 30 |\n"
+              "| New-customer orders | 20 |\n"
+              "| Leads needed | 100 |\n"
+              "| Marketing leads | 60 |\n"
+              "| Proactive leads | 40 |\n"
+              "| Proactive revenue | 160000 |\n"
+              "| Proactive leads per month | 4 |\n\n"
+              "Select 8 rows × 2 columns, type the formula and press **Ctrl+Shift+Enter**. "
+              "Entered in a single cell with Enter, Calc shows only the top-left element (the "
+              "first label). The labels follow Calc's user-interface language (Dutch in a "
+              "Dutch Calc); proactive leads per month is the proactive leads divided by 12, "
+              "rounded up unless Rounding is 0."}},
 };
 
 // PROACTIVEPLAN's first column, in the plan's order; the language is the office's UI
@@ -363,5 +474,24 @@ constexpr bool tableIsComplete() noexcept
 
 static_assert(detail::tableIsComplete(),
               "every function and argument needs names and descriptions in en and nl");
+
+namespace detail {
+constexpr bool docIsComplete() noexcept
+{
+    for (const Function& function : functions) {
+        const Doc& doc = function.doc;
+        if (doc.returns.empty() || doc.example.empty() || doc.result.empty())
+            return false;
+        for (const Argument& argument : function.arguments)
+            if (argument.invalid.empty() || argument.optional == argument.byDefault.empty())
+                return false;
+    }
+    return true;
+}
+}  // namespace detail
+
+static_assert(detail::docIsComplete(),
+              "docs/functions.md needs every function's returns, example and result, every "
+              "argument's invalid values and a default for (only) the optional arguments");
 
 }  // namespace leadplan::meta
