@@ -29,7 +29,6 @@ import random
 import re
 import statistics
 import sys
-import tempfile
 import time
 import types
 from pathlib import Path
@@ -52,6 +51,7 @@ lpcalc.time = types.SimpleNamespace(monotonic=time.monotonic,
                                     sleep=lambda s: time.sleep(min(s, 0.005)))
 
 OUT_COLUMN = "R"
+BENCH_PREFIX = "leadplan-bench-"   # the throwaway folders' names in $TMPDIR
 
 # Input columns of the 100,000-row sheet.
 #   A target T, B order size S, C existing orders E, D conversion c, E marketing leads M,
@@ -124,59 +124,6 @@ class Report:
     def disagree(self, what: str) -> None:
         self.disagreements.append(what)
         print(f"# DISAGREEMENT: {what}", file=sys.stderr, flush=True)
-
-
-# ---- sessions ------------------------------------------------------------------------
-class BenchOffice(lpcalc.Office):
-    """lpcalc.Office with several extensions installed (timed) before the start."""
-
-    def __init__(self, oxts: list[Path], **kw):
-        super().__init__(oxt=oxts[0] if oxts else None, **kw)
-        self.oxts = [Path(p).resolve() for p in oxts]
-        self.install_seconds: dict[str, float] = {}
-
-    def install(self, oxt: Path) -> None:  # lpcalc calls this once, for self.oxt
-        for path in self.oxts:
-            start = time.perf_counter()
-            super().install(path)
-            self.install_seconds[path.name] = time.perf_counter() - start
-
-
-class WarmOffice(BenchOffice):
-    """One throwaway folder for many starts, so start-up is measured with a warm profile
-    (a user's second and later starts), not the one-time profile creation.
-
-    Use as a context manager; start() and stop() may then alternate. The folder is
-    removed and soffice ended on exit, as with lpcalc.Office.
-    """
-
-    def __enter__(self) -> "WarmOffice":
-        self.folder = Path(tempfile.mkdtemp(prefix="leadplan-bench-"))
-        try:
-            self._install_signal_handler()
-            for sub in ("profile/user", "shared/cache", "home", "cache", "config", "data",
-                        "tmp"):
-                (self.folder / sub).mkdir(parents=True, exist_ok=True)
-            (self.folder / "profile" / "user" / "registrymodifications.xcu").write_text(
-                lpcalc._registry_xcu(self.locale), encoding="utf-8")
-            if self.oxts:
-                self.install(self.oxts[0])
-        except BaseException:
-            self.__exit__(*sys.exc_info())
-            raise
-        return self
-
-    def start(self) -> None:
-        self._start()
-
-    def stop(self) -> None:
-        try:
-            self._stop()
-        finally:
-            # Each start arms its own watchdog; a stale one must not end a later start.
-            if self._watchdog:
-                self._watchdog.cancel()
-                self._watchdog = None
 
 
 # ---- sheet helpers -------------------------------------------------------------------
@@ -264,12 +211,43 @@ def make_inputs(rows: int, seed: int) -> tuple:
     return tuple(data)
 
 
+# ---- CPU time of soffice ---------------------------------------------------------------
+def group_pids(pgid: int) -> list[int]:
+    """Every process of soffice's process group (oosplash and soffice.bin)."""
+    pids = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # ended meanwhile
+        if int(fields[2]) == pgid:  # after "pid (comm)": state ppid pgrp
+            pids.append(int(entry.name))
+    return pids
+
+
+def cpu_ns(pids: list[int]) -> int:
+    """Nanoseconds on a CPU so far, summed over every thread of pids (schedstat: the
+    scheduler's own clock, so time spent waiting for a busy CPU is not counted)."""
+    total = 0
+    for pid in pids:
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            try:
+                total += int((task / "schedstat").read_text().split()[0])
+            except (OSError, ValueError, IndexError):
+                continue
+    return total
+
+
 # ---- the 100,000-row sheet -----------------------------------------------------------
 def per_cell(report: Report, office, rows: int, reps: int, seed: int) -> None:
     """Each variant lives in its own document with the same inputs, so the variants of a
     function are timed interleaved (floor, LeadPlan, native, ... then again): a change in
     the machine's load during the run hits them alike instead of skewing a ratio."""
     inputs = make_inputs(rows, seed)
+    pids = group_pids(office.proc.pid)
+    shuffle = random.Random(seed)
     lanes = ("floor", "leadplan", "native", "native_tolerant", "array")
     docs = {}
     try:
@@ -293,11 +271,17 @@ def per_cell(report: Report, office, rows: int, reps: int, seed: int) -> None:
                     sheet.getCellRangeByName(f"{OUT_COLUMN}1").setFormula(formula)
                     out.fillAuto(TO_BOTTOM, 1)
             best = dict.fromkeys(members, math.inf)
+            best_cpu = dict.fromkeys(members, math.inf)
+            order = list(members.items())
             for _ in range(reps):
-                for name, (lane, _, _) in members.items():
+                # A fresh order each round, so no variant always follows the same one.
+                shuffle.shuffle(order)
+                for name, (lane, _, _) in order:
+                    cpu_start = cpu_ns(pids)
                     start = time.perf_counter()
                     docs[lane].calculateAll()
                     best[name] = min(best[name], time.perf_counter() - start)
+                    best_cpu[name] = min(best_cpu[name], (cpu_ns(pids) - cpu_start) / 1e9)
             values = {}
             for name, (lane, _, _) in members.items():
                 sheet = lpcalc.sheet(docs[lane], 0)
@@ -308,6 +292,7 @@ def per_cell(report: Report, office, rows: int, reps: int, seed: int) -> None:
                 values[name] = column_values(sheet, OUT_COLUMN, rows)
                 out.clearContents(CLEAR_ALL)
                 report.put(f"{name}.us_per_cell", best[name] / rows * 1e6)
+                report.put(f"{name}.cpu_us_per_cell", best_cpu[name] / rows * 1e6)
             return values
 
         def call(function: str, prefix: str = "") -> str:
@@ -341,6 +326,9 @@ def per_cell(report: Report, office, rows: int, reps: int, seed: int) -> None:
             ratio = (report.values[f"leadplan.{function}.us_per_cell"]
                      / report.values[f"floor.{function}.us_per_cell"])
             report.put(f"ratio.{function}.over_floor", ratio)
+            report.put(f"ratio.{function}.cpu_over_floor",
+                       report.values[f"leadplan.{function}.cpu_us_per_cell"]
+                       / report.values[f"floor.{function}.cpu_us_per_cell"])
             report.target(f"{function}_per_cell_over_floor", ratio,
                           TARGET_FUNCTION_OVER_FLOOR)
             if function == "proactiveLeads":
@@ -349,6 +337,9 @@ def per_cell(report: Report, office, rows: int, reps: int, seed: int) -> None:
                 ratio = (report.values["array.proactiveLeads.us_per_cell"]
                          / report.values["leadplan.proactiveLeads.us_per_cell"])
                 report.put("ratio.array_over_per_cell", ratio)
+                report.put("ratio.array_over_per_cell_cpu",
+                           report.values["array.proactiveLeads.cpu_us_per_cell"]
+                           / report.values["leadplan.proactiveLeads.cpu_us_per_cell"])
                 report.target("array_over_per_cell", ratio, TARGET_ARRAY_OVER_PER_CELL)
                 report.put("ratio.proactiveLeads.native_over_floor",
                            report.values["native.proactiveLeads.us_per_cell"]
@@ -476,15 +467,20 @@ def team(report: Report, office, workbook: Path, managers: int, reps: int, seed:
             books[name] = TeamBook(office, workbook, managers, seed)
         books["team.native"].rewrite_native(tolerant=False)
         books["team.native_tolerant"].rewrite_native(tolerant=True)
+        pids = group_pids(office.proc.pid)
         best = dict.fromkeys(books, math.inf)
+        best_cpu = dict.fromkeys(books, math.inf)
         for _ in range(reps):
             for name, book in books.items():
+                cpu_start = cpu_ns(pids)
                 start = time.perf_counter()
                 book.doc.calculateAll()
                 best[name] = min(best[name], time.perf_counter() - start)
+                best_cpu[name] = min(best_cpu[name], (cpu_ns(pids) - cpu_start) / 1e9)
         values = {name: book.results(report, name) for name, book in books.items()}
         for name in books:
             report.put(f"{name}.ms", best[name] * 1e3)
+            report.put(f"{name}.cpu_ms", best_cpu[name] * 1e3)
         compare(report, "Team sheet, LeadPlan against tolerant native formulas",
                 values["team.leadplan"], values["team.native_tolerant"], cell_label)
         noise(report, "team.native", values["team.native"], values["team.leadplan"],
@@ -492,6 +488,8 @@ def team(report: Report, office, workbook: Path, managers: int, reps: int, seed:
         report.put("team.managers", managers)
         report.put("ratio.team.leadplan_over_native",
                    report.values["team.leadplan.ms"] / report.values["team.native.ms"])
+        report.put("ratio.team.cpu_leadplan_over_native",
+                   report.values["team.leadplan.cpu_ms"] / report.values["team.native.cpu_ms"])
     finally:
         for book in books.values():
             lpcalc.close(book.doc)
@@ -499,27 +497,23 @@ def team(report: Report, office, workbook: Path, managers: int, reps: int, seed:
 
 # ---- start-up and unopkg -------------------------------------------------------------
 def group_cpu_seconds(pgid: int) -> float:
-    """CPU time (user + system) used so far by every process of soffice's group."""
+    """User + system CPU time of soffice's processes, including threads that already
+    ended (start-up has many short-lived ones), in clock ticks of 10 ms."""
     total = 0
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
+    for pid in group_pids(pgid):
         try:
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         except OSError:
-            continue  # ended meanwhile
-        # After "pid (comm)": state ppid pgrp ... utime is field 14, stime 15 of stat(5).
-        if int(fields[2]) == pgid:
-            total += int(fields[11]) + int(fields[12])
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime: fields 14, 15 of stat(5)
     return total / os.sysconf("SC_CLK_TCK")
 
 
-def first_cell(office: WarmOffice, formula: str, expected: float) -> tuple[float, float]:
-    """Seconds from starting soffice to a computed first cell in a new Calc document,
-    and the CPU seconds soffice spent on it (less sensitive to a busy machine)."""
+def first_cell(profile: lpcalc.Profile, formula: str, expected: float) -> tuple[float, float]:
+    """Seconds from starting soffice on profile to a computed first cell in a new Calc
+    document, and the CPU seconds soffice spent on it (less sensitive to a busy machine)."""
     start = time.perf_counter()
-    office.start()
-    try:
+    with lpcalc.Office(profile=profile) as office:
         doc = office.new_calc()
         cell = lpcalc.cell(doc, 0, "A1")
         cell.setFormula(formula)
@@ -529,16 +523,19 @@ def first_cell(office: WarmOffice, formula: str, expected: float) -> tuple[float
         if error or value != expected:
             raise SetupError(f"first cell {formula}: {value} (error {error}), not {expected}")
         return seconds, cpu
-    finally:
-        office.stop()
 
 
 def startup(report: Report, leadplan_oxt: Path, floor_oxt: Path, reps: int) -> None:
     leadplan_cell = f"=PROACTIVELEADS({ARTICLE_ARGS})"
     # name: (profile, first formula). The floor profile has only the benchmark's trivial
     # add-in: what installing any add-in extension costs a start, whatever it contains.
-    with WarmOffice([]) as plain, WarmOffice([leadplan_oxt]) as ext, \
-            WarmOffice([floor_oxt]) as floor:
+    # One folder per profile for all its starts: start-up is measured with a warm profile
+    # (a user's second and later starts), not the one-time profile creation.
+    with lpcalc.Profile(prefix=BENCH_PREFIX) as plain, \
+            lpcalc.Profile(prefix=BENCH_PREFIX) as ext, \
+            lpcalc.Profile(prefix=BENCH_PREFIX) as floor:
+        ext.add(leadplan_oxt)
+        floor.add(floor_oxt)
         runs = {
             "without_extension": (plain, ARTICLE_NATIVE),
             "with_extension": (ext, leadplan_cell),
@@ -547,13 +544,13 @@ def startup(report: Report, leadplan_oxt: Path, floor_oxt: Path, reps: int) -> N
         }
         # The first start of a profile creates it (and registers the extension): not what
         # a user waits for every morning, so it is not counted.
-        for office in (plain, ext, floor):
-            first_cell(office, ARTICLE_NATIVE, 40.0)
+        for profile in (plain, ext, floor):
+            first_cell(profile, ARTICLE_NATIVE, 40.0)
         wall: dict[str, list[float]] = {name: [] for name in runs}
         cpu: dict[str, list[float]] = {name: [] for name in runs}
         for _ in range(reps):  # interleaved, so drift in the machine's load hits all alike
-            for name, (office, formula) in runs.items():
-                seconds, used = first_cell(office, formula, 40.0)
+            for name, (profile, formula) in runs.items():
+                seconds, used = first_cell(profile, formula, 40.0)
                 wall[name].append(seconds)
                 cpu[name].append(used)
     for name in runs:
@@ -572,8 +569,10 @@ def startup(report: Report, leadplan_oxt: Path, floor_oxt: Path, reps: int) -> N
 def unopkg_add(report: Report, oxt: Path, reps: int) -> None:
     seconds = []
     for _ in range(reps):
-        with WarmOffice([oxt]) as office:  # installs into a fresh folder, never starts
-            seconds.append(office.install_seconds[oxt.name])
+        with lpcalc.Profile(prefix=BENCH_PREFIX) as profile:  # a fresh folder each time
+            start = time.perf_counter()
+            profile.add(oxt)
+            seconds.append(time.perf_counter() - start)
     report.put(f"unopkg_add.{oxt.stem}.median_ms", statistics.median(seconds) * 1e3)
 
 
@@ -597,10 +596,10 @@ def main() -> int:
     parser.add_argument("--build", type=Path, required=True,
                         help="build folder (packaging/leadplan.oxt, bench/leadplanfloor.oxt)")
     parser.add_argument("--rows", type=int, default=100_000)
-    parser.add_argument("--reps", type=int, default=5, help="calculateAll repetitions")
+    parser.add_argument("--reps", type=int, default=7, help="calculateAll repetitions")
     parser.add_argument("--managers", type=int, default=10_000)
     parser.add_argument("--workbook", type=Path, default=REPO / "examples" / "leadplan-en.fods")
-    parser.add_argument("--startup-reps", type=int, default=12)
+    parser.add_argument("--startup-reps", type=int, default=10)
     parser.add_argument("--unopkg-reps", type=int, default=3)
     parser.add_argument("--core-json", type=Path, help="bench_core --benchmark_out file")
     parser.add_argument("--seed", type=int, default=2015)
@@ -624,11 +623,14 @@ def main() -> int:
         if args.core_json:
             core(report, args.core_json)
         if "cells" not in args.skip or "team" not in args.skip:
-            with BenchOffice([leadplan_oxt, floor_oxt], timeout=1200.0) as office:
-                if "cells" not in args.skip:
-                    per_cell(report, office, args.rows, args.reps, args.seed)
-                if "team" not in args.skip:
-                    team(report, office, args.workbook, args.managers, args.reps, args.seed)
+            with lpcalc.Profile(prefix=BENCH_PREFIX) as profile:
+                profile.add(leadplan_oxt)
+                profile.add(floor_oxt)
+                with lpcalc.Office(profile=profile, timeout=1200.0) as office:
+                    if "cells" not in args.skip:
+                        per_cell(report, office, args.rows, args.reps, args.seed)
+                    if "team" not in args.skip:
+                        team(report, office, args.workbook, args.managers, args.reps, args.seed)
         if "startup" not in args.skip:
             startup(report, leadplan_oxt, floor_oxt, args.startup_reps)
         if "unopkg" not in args.skip:

@@ -2,7 +2,7 @@
 # LeadPlan's benchmark, from a clean clone: builds leadplan.oxt, the benchmark-only floor
 # add-in and the core micro-benchmark into build-bench/ (override with
 # LEADPLAN_BENCH_BUILD), then measures. Prints `name value` lines and target verdicts;
-# docs/performance.md explains them. Takes about 5 minutes on 2 cores.
+# docs/performance.md explains them. Takes 6 to 9 minutes on 2 cores.
 #
 #   bench/run.sh                 everything
 #   bench/run.sh --rows 20000    any option of bench/calc_bench.py (see --help)
