@@ -8,6 +8,15 @@ Run with Debian's /usr/bin/python3 (it has python3-uno). Typical use:
         office.calculate_all(doc)
         print(lpcalc.read(lpcalc.cell(doc, 0, "A1")))
 
+One profile for several sessions, with unopkg in between (install, remove, upgrade):
+
+    with lpcalc.Profile(locale="en-US") as profile:
+        profile.add("build/packaging/leadplan.oxt")
+        with lpcalc.Office(profile=profile) as office:
+            ...
+        profile.remove(lpcalc.extension_identity("build/packaging/leadplan.oxt")[0])
+        print(profile.list().output)
+
 Everything soffice touches lives in one temporary folder (profile, shared extension
 cache, HOME, XDG_*, TMPDIR): LibreOffice writes outside its profile too, and a profile
 left behind by a dead soffice makes the next start hand over silently to the corpse.
@@ -17,7 +26,9 @@ exit, exception, Ctrl+C, SIGTERM, watchdog), so no soffice outlives the harness.
 
 from __future__ import annotations
 
+import itertools
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -26,8 +37,10 @@ import tempfile
 import threading
 import time
 import uuid
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 # python3-uno lives in Debian's dist-packages; another python3 (a venv, /usr/local)
 # may not see it, so make the failure say what to do.
@@ -114,53 +127,186 @@ def _run_bounded(cmd: list[str], env: dict, timeout: float, log: Path) -> int:
             _kill_group(proc, grace=0.0)
 
 
-class Office:
-    """A headless soffice with its own throwaway folder; use as a context manager.
+class _SigtermAsExit:
+    """While held, SIGTERM (ctest timeout, CI cancel) raises SystemExit, so the finally
+    blocks that end soffice/unopkg and remove the folder run. Nests: each holder puts
+    back what it found."""
 
-    oxt:      an .oxt to install (shared, into this folder only) before the start.
-    locale:   UI and setup locale of the throwaway profile ("en-US", "nl-NL").
-    timeout:  seconds the whole session may take; past it a watchdog ends soffice, so a
-              hung bridge call fails instead of hanging the test run.
-    keep:     keep the folder for inspection (soffice is ended anyway).
+    def __init__(self) -> None:
+        self._old = None
+
+    def hold(self) -> None:
+        if threading.current_thread() is not threading.main_thread():
+            return
+
+        def on_term(signum, frame):
+            raise SystemExit(128 + signum)
+
+        self._old = signal.signal(signal.SIGTERM, on_term)
+
+    def release(self) -> None:
+        if self._old is not None:
+            signal.signal(signal.SIGTERM, self._old)
+            self._old = None
+
+
+class Unopkg(NamedTuple):
+    returncode: int
+    output: str        # unopkg's stdout and stderr of this one call
+
+
+class Profile:
+    """A throwaway LibreOffice installation: one temporary folder with the user profile,
+    the shared extension cache, HOME, XDG_* and TMPDIR. Use as a context manager; it
+    outlives the soffice sessions started on it (Office(profile=...)), so extensions can
+    be added and removed with unopkg between them. On exit the folder is removed.
+
+    locale:          UI and setup locale of the profile ("en-US", "nl-NL").
+    unopkg_timeout:  seconds each unopkg call may take; past it unopkg is ended and
+                     OfficeError raised.
+    keep:            keep the folder for inspection.
     """
 
-    def __init__(self, oxt: str | os.PathLike | None = None, locale: str = "en-US",
-                 timeout: float = 240.0, start_timeout: float = 60.0,
-                 install_timeout: float = 120.0, keep: bool = False, verbose: bool = False):
-        self.oxt = Path(oxt).resolve() if oxt else None
+    def __init__(self, locale: str = "en-US", unopkg_timeout: float = 120.0,
+                 keep: bool = False, prefix: str = "leadplan-e2e-"):
         self.locale = locale
-        self.timeout = timeout
-        self.start_timeout = start_timeout
-        self.install_timeout = install_timeout
+        self.unopkg_timeout = unopkg_timeout
         self.keep = keep
-        self.verbose = verbose
+        self.prefix = prefix
         self.folder: Path | None = None
-        self.proc: subprocess.Popen | None = None
-        self.ctx = None
-        self.smgr = None
-        self.desktop = None
-        self._watchdog: threading.Timer | None = None
-        self._old_sigterm = None
-        self._timed_out = False
+        self._sigterm = _SigtermAsExit()
+        self._calls = itertools.count(1)
 
-    # ---- paths -------------------------------------------------------------------------
-    def _env_options(self) -> list[str]:
-        assert self.folder
-        return [f"-env:UserInstallation={(self.folder / 'profile').as_uri()}",
-                f"-env:UNO_SHARED_PACKAGES_CACHE={(self.folder / 'shared' / 'cache').as_uri()}"]
+    def __enter__(self) -> "Profile":
+        self.folder = Path(tempfile.mkdtemp(prefix=self.prefix))
+        try:
+            self._sigterm.hold()
+            for sub in ("profile/user", "shared/cache", "home", "cache", "config", "data", "tmp"):
+                (self.folder / sub).mkdir(parents=True, exist_ok=True)
+            (self.folder / "profile" / "user" / "registrymodifications.xcu").write_text(
+                _registry_xcu(self.locale), encoding="utf-8")
+        except BaseException:
+            self.__exit__(*sys.exc_info())
+            raise
+        return self
 
-    def _env(self) -> dict:
-        assert self.folder
+    def __exit__(self, *exc) -> None:
+        try:
+            if self.folder and not self.keep:
+                # A second pass catches files a dying process wrote during the first.
+                for _ in range(3):
+                    shutil.rmtree(self.folder, ignore_errors=True)
+                    if not self.folder.exists():
+                        break
+                    time.sleep(0.5)
+            elif self.folder:
+                print(f"lpcalc: kept {self.folder}", file=sys.stderr)
+        finally:
+            self._sigterm.release()
+
+    def _folder(self) -> Path:
+        if self.folder is None:
+            raise OfficeError("lpcalc.Profile is used outside its `with` block")
+        return self.folder
+
+    def env_options(self) -> list[str]:
+        """The -env: options that point soffice and unopkg at this profile only."""
+        folder = self._folder()
+        return [f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+                f"-env:UNO_SHARED_PACKAGES_CACHE={(folder / 'shared' / 'cache').as_uri()}"]
+
+    def environment(self) -> dict:
+        """The process environment for soffice and unopkg: LibreOffice writes outside its
+        profile too (HOME, XDG_*, TMPDIR), so those point into the folder as well."""
+        folder = self._folder()
         env = dict(os.environ)
-        env.update(HOME=str(self.folder / "home"), XDG_CACHE_HOME=str(self.folder / "cache"),
-                   XDG_CONFIG_HOME=str(self.folder / "config"),
-                   XDG_DATA_HOME=str(self.folder / "data"), TMPDIR=str(self.folder / "tmp"))
+        env.update(HOME=str(folder / "home"), XDG_CACHE_HOME=str(folder / "cache"),
+                   XDG_CONFIG_HOME=str(folder / "config"),
+                   XDG_DATA_HOME=str(folder / "data"), TMPDIR=str(folder / "tmp"))
         # The profile decides the language; a stray LANGUAGE/LC_ALL must not.
         for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
             env.pop(var, None)
         env["LANG"] = "C.UTF-8"
         env.pop("SAL_USE_VCLPLUGIN", None)
         return env
+
+    # ---- unopkg ------------------------------------------------------------------------
+    def unopkg(self, command: str, *args: str, check: bool = False) -> Unopkg:
+        """`unopkg <command> --shared <args>` on this profile, bounded by unopkg_timeout.
+
+        --shared: as root a user install is refused; the shared cache is this folder's.
+        check:    raise OfficeError when unopkg exits non-zero.
+        """
+        log = self._folder() / f"unopkg-{next(self._calls)}.log"
+        cmd = [str(UNOPKG), command, "--shared", *self.env_options(), *args]
+        rc = _run_bounded(cmd, self.environment(), self.unopkg_timeout, log)
+        result = Unopkg(rc, log.read_text(errors="replace"))
+        if check and rc != 0:
+            raise OfficeError(f"unopkg {command} failed ({rc}):\n{result.output}")
+        return result
+
+    def add(self, oxt: str | os.PathLike, check: bool = True) -> Unopkg:
+        """unopkg add: install oxt, or upgrade the installed version to it."""
+        oxt = Path(oxt).resolve()
+        if not oxt.is_file():
+            raise OfficeError(f"no such extension: {oxt}")
+        # -s: the license would otherwise be asked on standard input, which CI lacks.
+        return self.unopkg("add", "-s", str(oxt), check=check)
+
+    def remove(self, identifier: str, check: bool = True) -> Unopkg:
+        return self.unopkg("remove", identifier, check=check)
+
+    def list(self) -> Unopkg:
+        return self.unopkg("list", check=True)
+
+
+def extension_identity(oxt: str | os.PathLike) -> tuple[str, str]:
+    """(identifier, version) from an .oxt's description.xml: what `unopkg remove` and
+    `unopkg list` name it by."""
+    with zipfile.ZipFile(oxt) as z:
+        xml = z.read("description.xml").decode("utf-8")
+    ident = re.search(r'<identifier\s+value="([^"]+)"', xml)
+    version = re.search(r'<version\s+value="([^"]+)"', xml)
+    if not ident or not version:
+        raise OfficeError(f"{oxt}: description.xml names no identifier or version")
+    return ident.group(1), version.group(1)
+
+
+class Office:
+    """A headless soffice session; use as a context manager.
+
+    profile:  an entered Profile to run on; it outlives this session. Without one, the
+              session makes its own Profile (locale, keep) and removes it on exit.
+    oxt:      an .oxt to install (shared, into the profile only) before the start.
+    locale:   UI and setup locale of the session's own profile ("en-US", "nl-NL").
+    timeout:  seconds the whole session may take; past it a watchdog ends soffice, so a
+              hung bridge call fails instead of hanging the test run.
+    keep:     keep the session's own profile folder for inspection (soffice is ended anyway).
+    """
+
+    def __init__(self, oxt: str | os.PathLike | None = None, locale: str | None = None,
+                 timeout: float = 240.0, start_timeout: float = 60.0,
+                 install_timeout: float = 120.0, keep: bool = False, verbose: bool = False,
+                 profile: Profile | None = None):
+        if profile is not None and (locale is not None or keep):
+            raise ValueError("locale and keep belong to the Profile given")
+        self.oxt = Path(oxt).resolve() if oxt else None
+        self.locale = profile.locale if profile else (locale or "en-US")
+        self.timeout = timeout
+        self.start_timeout = start_timeout
+        self.install_timeout = install_timeout
+        self.keep = keep
+        self.verbose = verbose
+        self.profile = profile
+        self._own_profile: Profile | None = None
+        self.folder: Path | None = None
+        self.proc: subprocess.Popen | None = None
+        self.ctx = None
+        self.smgr = None
+        self.desktop = None
+        self._watchdog: threading.Timer | None = None
+        self._sigterm = _SigtermAsExit()
+        self._timed_out = False
 
     def log(self) -> str:
         try:
@@ -170,15 +316,14 @@ class Office:
 
     # ---- lifecycle ---------------------------------------------------------------------
     def __enter__(self) -> "Office":
-        self.folder = Path(tempfile.mkdtemp(prefix="leadplan-e2e-"))
         try:
-            self._install_signal_handler()
-            for sub in ("profile/user", "shared/cache", "home", "cache", "config", "data", "tmp"):
-                (self.folder / sub).mkdir(parents=True, exist_ok=True)
-            (self.folder / "profile" / "user" / "registrymodifications.xcu").write_text(
-                _registry_xcu(self.locale), encoding="utf-8")
+            self._sigterm.hold()
+            if self.profile is None:
+                self._own_profile = Profile(self.locale, self.install_timeout, self.keep)
+                self.profile = self._own_profile.__enter__()
+            self.folder = self.profile._folder()
             if self.oxt:
-                self.install(self.oxt)
+                self.profile.add(self.oxt)
             self._start()
         except BaseException:
             self.__exit__(*sys.exc_info())
@@ -191,51 +336,23 @@ class Office:
         finally:
             if self._watchdog:
                 self._watchdog.cancel()
-            self._restore_signal_handler()
-            if self.folder and not self.keep:
-                # A second pass catches files a dying process wrote during the first.
-                for _ in range(3):
-                    shutil.rmtree(self.folder, ignore_errors=True)
-                    if not self.folder.exists():
-                        break
-                    time.sleep(0.5)
-            elif self.folder:
-                print(f"lpcalc: kept {self.folder}", file=sys.stderr)
-
-    def _install_signal_handler(self) -> None:
-        # Turn SIGTERM (ctest timeout, CI cancel) into an exception so finally blocks run.
-        if threading.current_thread() is not threading.main_thread():
-            return
-
-        def on_term(signum, frame):
-            raise SystemExit(128 + signum)
-
-        self._old_sigterm = signal.signal(signal.SIGTERM, on_term)
-
-    def _restore_signal_handler(self) -> None:
-        if self._old_sigterm is not None:
-            signal.signal(signal.SIGTERM, self._old_sigterm)
-            self._old_sigterm = None
-
-    def install(self, oxt: Path) -> None:
-        """unopkg add --shared into this folder only (as root a user install is refused)."""
-        if not oxt.is_file():
-            raise OfficeError(f"no such extension: {oxt}")
-        # -s: the license would otherwise be asked on standard input, which CI lacks.
-        cmd = [str(UNOPKG), "add", "--shared", "-s", *self._env_options(), str(oxt)]
-        log = self.folder / "unopkg.log"  # type: ignore[operator]
-        rc = _run_bounded(cmd, self._env(), self.install_timeout, log)
-        if rc != 0:
-            raise OfficeError(f"unopkg add failed ({rc}):\n{log.read_text(errors='replace')}")
+                self._watchdog = None
+            try:
+                if self._own_profile is not None:
+                    self._own_profile.__exit__(*exc)
+                    self._own_profile = self.profile = None
+            finally:
+                self._sigterm.release()
 
     def _start(self) -> None:
         pipe = f"leadplan_e2e_{os.getpid()}_{uuid.uuid4().hex[:12]}"
         cmd = [str(SOFFICE), "--headless", "--norestore", "--nologo", "--nodefault",
                "--nolockcheck", f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext",
-               *self._env_options()]
+               *self.profile.env_options()]  # type: ignore[union-attr]
         logf = open(self.folder / "soffice.log", "ab")  # type: ignore[operator]
         try:
-            self.proc = subprocess.Popen(cmd, env=self._env(), stdin=subprocess.DEVNULL,
+            env = self.profile.environment()  # type: ignore[union-attr]
+            self.proc = subprocess.Popen(cmd, env=env, stdin=subprocess.DEVNULL,
                                          stdout=logf, stderr=subprocess.STDOUT,
                                          start_new_session=True)
         finally:

@@ -28,10 +28,7 @@ from __future__ import annotations
 import argparse
 import math
 import re
-import shutil
-import signal
 import sys
-import tempfile
 import time
 import zipfile
 from pathlib import Path
@@ -100,59 +97,6 @@ class Failures:
         if not ok:
             self.items.append(message)
         return ok
-
-
-class Session(lpcalc.Office):
-    """An lpcalc.Office on a folder that outlives the session, so that unopkg can add and
-    remove the extension between sessions in the same profile. soffice is still ended by
-    its process group id when the session ends; the folder is removed by the test."""
-
-    def __init__(self, folder: Path, **kw):
-        super().__init__(oxt=None, timeout=kw.pop("timeout", SESSION_TIMEOUT), **kw)
-        self._fixed_folder = folder
-
-    def __enter__(self):
-        self.folder = self._fixed_folder
-        try:
-            self._install_signal_handler()
-            self._start()
-        except BaseException:
-            self.__exit__(*sys.exc_info())
-            raise
-        return self
-
-    def __exit__(self, *exc):
-        try:
-            self._stop()
-        finally:
-            if self._watchdog:
-                self._watchdog.cancel()
-            self._restore_signal_handler()
-
-
-def prepare_folder(folder: Path, locale: str = "en-US") -> None:
-    for sub in ("profile/user", "shared/cache", "home", "cache", "config", "data", "tmp"):
-        (folder / sub).mkdir(parents=True, exist_ok=True)
-    (folder / "profile" / "user" / "registrymodifications.xcu").write_text(
-        lpcalc._registry_xcu(locale), encoding="utf-8")
-
-
-def unopkg(folder: Path, *args: str) -> tuple[int, str]:
-    """unopkg <args> --shared with this folder's profile and shared cache, bounded."""
-    probe = Session(folder)
-    probe.folder = folder
-    log = folder / f"unopkg-{time.monotonic_ns()}.log"
-    cmd = [str(lpcalc.UNOPKG), args[0], "--shared", *probe._env_options(), *args[1:]]
-    rc = lpcalc._run_bounded(cmd, probe._env(), UNOPKG_TIMEOUT, log)
-    out = log.read_text(errors="replace")
-    return rc, out
-
-
-def oxt_identity(oxt: Path) -> tuple[str, str]:
-    xml = zipfile.ZipFile(oxt).read("description.xml").decode("utf-8")
-    ident = re.search(r'<identifier\s+value="([^"]+)"', xml).group(1)
-    version = re.search(r'<version\s+value="([^"]+)"', xml).group(1)
-    return ident, version
 
 
 def higher_version(version: str) -> str:
@@ -240,30 +184,33 @@ def save(doc, path: Path, filter_name: str) -> None:
     doc.storeToURL(path.as_uri(), lpcalc.props(FilterName=filter_name))
 
 
-def run(oxt: Path, keep: bool) -> int:
+def run(oxt: Path, keep: bool, timeout: float) -> int:
     C.self_check()
-    # Between sessions (during unopkg) a SIGTERM from ctest must still reach the
-    # finally blocks that end unopkg's process group and remove the folder.
-    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     f = Failures()
     oxt = oxt.resolve()
-    ident, version = oxt_identity(oxt)
-    folder = Path(tempfile.mkdtemp(prefix="leadplan-lifecycle-"))
-    books = folder / "books"
-    books.mkdir()
-    ods1, xlsx1, ods2 = books / "plan.ods", books / "plan.xlsx", books / "plan-without.ods"
+    ident, version = lpcalc.extension_identity(oxt)
     started = time.monotonic()
-    try:
-        prepare_folder(folder)
+    # One profile for every session and unopkg call; lpcalc ends each soffice and unopkg
+    # by its process group (also on SIGTERM) and removes the folder at the end.
+    with lpcalc.Profile(unopkg_timeout=UNOPKG_TIMEOUT, keep=keep,
+                        prefix="leadplan-lifecycle-") as profile:
+        folder = profile.folder
+        books = folder / "books"
+        books.mkdir()
+        ods1, xlsx1, ods2 = books / "plan.ods", books / "plan.xlsx", books / "plan-without.ods"
+
+        def session() -> lpcalc.Office:
+            return lpcalc.Office(profile=profile, timeout=timeout)
+
         print(f"lifecycle: {oxt.name} {ident} {version} in {folder}")
 
         # 1. install, use, save
-        rc, out = unopkg(folder, "add", "-s", str(oxt))
+        rc, out = profile.add(oxt, check=False)
         f.check(rc == 0, f"unopkg add {oxt.name}: exit {rc}" + ("" if rc == 0 else "\n" + out))
-        rc, out = unopkg(folder, "list")
+        out = profile.list().output
         f.check(listed_versions(out, ident) == [version], f"unopkg list shows {ident} {version}: "
                 f"{listed_versions(out, ident)}")
-        with Session(folder) as office:
+        with session() as office:
             doc = office.new_calc()
             fill_workbook(doc)
             office.calculate_all(doc)
@@ -286,11 +233,11 @@ def run(oxt: Path, keep: bool) -> int:
                 f"({len(xlsx_formulas)} formulas)")
 
         # 2. remove, reopen: errors, formulas kept; save without the extension
-        rc, out = unopkg(folder, "remove", ident)
+        rc, out = profile.remove(ident, check=False)
         f.check(rc == 0, f"unopkg remove {ident}: exit {rc}" + ("" if rc == 0 else "\n" + out))
-        rc, out = unopkg(folder, "list")
+        out = profile.list().output
         f.check(listed_versions(out, ident) == [], f"unopkg list no longer shows {ident}")
-        with Session(folder) as office:
+        with session() as office:
             doc = office.load(ods1)
             sh = lpcalc.sheet(doc, 0)
             for when in ("as opened", "after recalculation"):
@@ -325,10 +272,10 @@ def run(oxt: Path, keep: bool) -> int:
                 f"re-saved .ods stores every formula as of:={SERVICE.lower()}.<method>(...)")
 
         # 3. reinstall: the workbook saved without the extension computes again
-        rc, out = unopkg(folder, "add", "-s", str(oxt))
+        rc, out = profile.add(oxt, check=False)
         f.check(rc == 0, f"unopkg add again: exit {rc}" + ("" if rc == 0 else "\n" + out))
         changed = dict(INPUTS, B1=NEW_TARGET)
-        with Session(folder) as office:
+        with session() as office:
             doc = office.load(ods2)
             office.calculate_all(doc)
             check_values(f, doc, INPUTS, "reinstalled, workbook saved without the extension")
@@ -342,13 +289,13 @@ def run(oxt: Path, keep: bool) -> int:
         new_version = higher_version(version)
         upgraded = folder / f"leadplan-{new_version}.oxt"
         upgraded_copy(oxt, upgraded, new_version)
-        rc, out = unopkg(folder, "add", "-s", str(upgraded))
+        rc, out = profile.add(upgraded, check=False)
         f.check(rc == 0, f"unopkg add {upgraded.name} over {version} (no remove): exit {rc}"
                 + ("" if rc == 0 else "\n" + out))
-        rc, out = unopkg(folder, "list")
+        out = profile.list().output
         f.check(listed_versions(out, ident) == [new_version],
                 f"unopkg list shows only {ident} {new_version}: {listed_versions(out, ident)}")
-        with Session(folder) as office:
+        with session() as office:
             doc = office.load(ods2)
             office.calculate_all(doc)
             check_values(f, doc, INPUTS, f"upgraded to {new_version}")
@@ -363,11 +310,6 @@ def run(oxt: Path, keep: bool) -> int:
             office.calculate_all(doc)
             check_values(f, doc, changed, f".xlsx, target changed to {NEW_TARGET:.0f}")
             lpcalc.close(doc)
-    finally:
-        if keep:
-            print(f"lifecycle: kept {folder}")
-        else:
-            shutil.rmtree(folder, ignore_errors=True)
 
     print(f"lifecycle: {len(f.items)} failed checks, {time.monotonic() - started:.1f} s")
     if f.items:
@@ -378,15 +320,13 @@ def run(oxt: Path, keep: bool) -> int:
 
 
 def main() -> int:
-    global SESSION_TIMEOUT
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--oxt", required=True, type=Path)
     ap.add_argument("--keep", action="store_true", help="keep the throwaway folder")
     ap.add_argument("--timeout", type=float, default=SESSION_TIMEOUT,
                     help="seconds each soffice session may take before the harness ends it")
     args = ap.parse_args()
-    SESSION_TIMEOUT = args.timeout
-    return run(args.oxt, args.keep)
+    return run(args.oxt, args.keep, args.timeout)
 
 
 if __name__ == "__main__":

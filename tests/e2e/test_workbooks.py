@@ -30,7 +30,6 @@ import argparse
 import math
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -40,7 +39,6 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
 sys.path.insert(0, str(REPO / "scripts"))
-sys.path.insert(0, str(HERE))
 
 import uno  # noqa: E402
 import lpcalc  # noqa: E402
@@ -367,25 +365,19 @@ def template_group_listed(office) -> bool:
 
 def check_template_removal(f: Failures, oxt: Path, timeout: float) -> None:
     """unopkg remove takes the templates away again: no manual clean-up is needed."""
-    # The lifecycle test's helpers keep one profile across sessions and unopkg calls.
-    from test_lifecycle import Session, oxt_identity, prepare_folder, unopkg
-
-    folder = Path(tempfile.mkdtemp(prefix="leadplan-wb-remove-"))
-    try:
-        prepare_folder(folder)
-        rc, out = unopkg(folder, "add", "-s", str(oxt))
+    # One profile across both sessions and the unopkg calls between them.
+    with lpcalc.Profile(prefix="leadplan-wb-remove-") as profile:
+        rc, out = profile.add(oxt, check=False)
         if not f.check(rc == 0, f"unopkg add ({rc}) {out[-300:]}"):
             return
-        with Session(folder, timeout=timeout) as office:
+        with lpcalc.Office(profile=profile, timeout=timeout) as office:
             f.check(template_group_listed(office), "installed: the LeadPlan templates are listed")
-        rc, out = unopkg(folder, "remove", oxt_identity(oxt)[0])
+        rc, out = profile.remove(lpcalc.extension_identity(oxt)[0], check=False)
         if not f.check(rc == 0, f"unopkg remove ({rc}) {out[-300:]}"):
             return
-        with Session(folder, timeout=timeout) as office:
+        with lpcalc.Office(profile=profile, timeout=timeout) as office:
             f.check(not template_group_listed(office),
                     "removed: the LeadPlan templates are gone from File > New > Templates")
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 def printed(out: str) -> dict[str, str]:
