@@ -180,6 +180,20 @@ def lower_name(stored: str) -> str:
     return re.sub(rf"{re.escape(SERVICE)}\.[A-Z]+", lambda m: m.group(0).lower(), stored)
 
 
+def check_reopened(f: Failures, office, path: Path, original: dict[str, str], what: str) -> None:
+    """A saved workbook reopened with the extension installed computes the contract's
+    values, keeps the formulas as first stored, and follows a changed target."""
+    doc = office.load(path)
+    office.calculate_all(doc)
+    check_values(f, doc, INPUTS, what)
+    f.check(stored_formulas(doc) == original, f"{what}: formulas read back as first stored")
+    lpcalc.cell(doc, 0, "B1").setValue(NEW_TARGET)
+    office.calculate_all(doc)
+    check_values(f, doc, dict(INPUTS, B1=NEW_TARGET),
+                 f"{what}, target changed to {NEW_TARGET:.0f}")
+    lpcalc.close(doc)
+
+
 def save(doc, path: Path, filter_name: str) -> None:
     doc.storeToURL(path.as_uri(), lpcalc.props(FilterName=filter_name))
 
@@ -274,16 +288,9 @@ def run(oxt: Path, keep: bool, timeout: float) -> int:
         # 3. reinstall: the workbook saved without the extension computes again
         rc, out = profile.add(oxt, check=False)
         f.check(rc == 0, f"unopkg add again: exit {rc}" + ("" if rc == 0 else "\n" + out))
-        changed = dict(INPUTS, B1=NEW_TARGET)
         with session() as office:
-            doc = office.load(ods2)
-            office.calculate_all(doc)
-            check_values(f, doc, INPUTS, "reinstalled, workbook saved without the extension")
-            f.check(stored_formulas(doc) == original, "formulas unchanged after the round trip")
-            lpcalc.cell(doc, 0, "B1").setValue(NEW_TARGET)
-            office.calculate_all(doc)
-            check_values(f, doc, changed, f"reinstalled, target changed to {NEW_TARGET:.0f}")
-            lpcalc.close(doc)
+            check_reopened(f, office, ods2, original,
+                           "reinstalled, workbook saved without the extension")
 
         # 4. upgrade over the installed version, no removal
         new_version = higher_version(version)
@@ -302,14 +309,7 @@ def run(oxt: Path, keep: bool, timeout: float) -> int:
             lpcalc.close(doc)
 
             # 5. the .xlsx from step 1, with the (upgraded) extension
-            doc = office.load(xlsx1)
-            office.calculate_all(doc)
-            check_values(f, doc, INPUTS, ".xlsx reopened with the extension")
-            f.check(stored_formulas(doc) == original, ".xlsx: formulas read back as stored in .ods")
-            lpcalc.cell(doc, 0, "B1").setValue(NEW_TARGET)
-            office.calculate_all(doc)
-            check_values(f, doc, changed, f".xlsx, target changed to {NEW_TARGET:.0f}")
-            lpcalc.close(doc)
+            check_reopened(f, office, xlsx1, original, ".xlsx reopened with the extension")
 
     print(f"lifecycle: {len(f.items)} failed checks, {time.monotonic() - started:.1f} s")
     if f.items:
