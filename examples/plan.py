@@ -48,20 +48,9 @@ SHEET_SLUGS = ["plan", "team", "marketing"]
 
 def error_cells(doc) -> list[str]:
     """Every cell in every sheet that shows an error, as 'Sheet!A1 Err:502'."""
-    from com.sun.star.sheet.CellFlags import FORMULA  # noqa: N811
-
-    found = []
-    for i in range(doc.Sheets.Count):
-        sh = doc.Sheets.getByIndex(i)
-        formulas = sh.queryContentCells(FORMULA)
-        for address in formulas.RangeAddresses:
-            for r in range(address.StartRow, address.EndRow + 1):
-                for c in range(address.StartColumn, address.EndColumn + 1):
-                    cell = sh.getCellByPosition(c, r)
-                    if cell.getError():
-                        found.append(f"{sh.Name}!{cell.AbsoluteName.split('.')[-1].replace('$', '')}"
-                                     f" {cell.String or cell.getError()}")
-    return found
+    return [f"{sh.Name}!{cell.AbsoluteName.split('.')[-1].replace('$', '')}"
+            f" {cell.String or cell.getError()}"
+            for sh, cell in lpcalc.formula_cells(doc) if cell.getError()]
 
 
 def export_pdf(doc, path: Path) -> None:

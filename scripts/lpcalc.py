@@ -48,6 +48,7 @@ try:
     import uno
     from com.sun.star.beans import PropertyValue
     from com.sun.star.connection import NoConnectException
+    from com.sun.star.sheet.CellFlags import FORMULA as _FORMULA_CELLS
     from com.sun.star.table import CellRangeAddress  # noqa: F401  (re-exported for callers)
 except ImportError as exc:  # pragma: no cover - environment problem, not a test failure
     sys.exit(f"lpcalc: cannot import the UNO bridge ({exc}); run with Debian's /usr/bin/python3 "
@@ -511,6 +512,16 @@ def read(c) -> CellValue:
     err = c.getError()
     return CellValue(value=c.getValue(), string=c.getString(), error=int(err),
                      formula=c.getFormula(), type=t)
+
+
+def formula_cells(doc):
+    """(sheet, cell) for every formula cell of every sheet, sheet by sheet."""
+    for i in range(doc.Sheets.Count):
+        sh = doc.Sheets.getByIndex(i)
+        for a in sh.queryContentCells(_FORMULA_CELLS).RangeAddresses:
+            for r in range(a.StartRow, a.EndRow + 1):
+                for c in range(a.StartColumn, a.EndColumn + 1):
+                    yield sh, sh.getCellByPosition(c, r)
 
 
 def set_formula(c, formula: str) -> None:

@@ -152,17 +152,8 @@ def check_templates(f: Failures, office, lang: str) -> dict[str, str]:
 
 # ---- one workbook -----------------------------------------------------------------------
 def error_cells(doc) -> list[str]:
-    found = []
-    for i in range(doc.Sheets.Count):
-        sh = doc.Sheets.getByIndex(i)
-        for a in sh.queryContentCells(FORMULA).RangeAddresses:
-            for r in range(a.StartRow, a.EndRow + 1):
-                for c in range(a.StartColumn, a.EndColumn + 1):
-                    cell = sh.getCellByPosition(c, r)
-                    if cell.getError():
-                        found.append(f"{sh.Name}.{cell.AbsoluteName.split('.')[-1]} "
-                                     f"Err:{cell.getError()}")
-    return found
+    return [f"{sh.Name}.{cell.AbsoluteName.split('.')[-1]} Err:{cell.getError()}"
+            for sh, cell in lpcalc.formula_cells(doc) if cell.getError()]
 
 
 def formula_count(doc) -> int:
