@@ -211,7 +211,7 @@ def make_inputs(rows: int, seed: int) -> tuple:
     return tuple(data)
 
 
-# ---- CPU time of soffice ---------------------------------------------------------------
+# ---- soffice's processes ---------------------------------------------------------------
 def group_pids(pgid: int) -> list[int]:
     """Every process of soffice's process group (oosplash and soffice.bin)."""
     pids = []
@@ -227,26 +227,12 @@ def group_pids(pgid: int) -> list[int]:
     return pids
 
 
-def cpu_ns(pids: list[int]) -> int:
-    """Nanoseconds on a CPU so far, summed over every thread of pids (schedstat: the
-    scheduler's own clock, so time spent waiting for a busy CPU is not counted)."""
-    total = 0
-    for pid in pids:
-        for task in Path(f"/proc/{pid}/task").iterdir():
-            try:
-                total += int((task / "schedstat").read_text().split()[0])
-            except (OSError, ValueError, IndexError):
-                continue
-    return total
-
-
 # ---- the 100,000-row sheet -----------------------------------------------------------
 def per_cell(report: Report, office, rows: int, reps: int, seed: int) -> None:
     """Each variant lives in its own document with the same inputs, so the variants of a
     function are timed interleaved (floor, LeadPlan, native, ... then again): a change in
     the machine's load during the run hits them alike instead of skewing a ratio."""
     inputs = make_inputs(rows, seed)
-    pids = group_pids(office.proc.pid)
     shuffle = random.Random(seed)
     lanes = ("floor", "leadplan", "native", "native_tolerant", "array")
     docs = {}
@@ -271,17 +257,14 @@ def per_cell(report: Report, office, rows: int, reps: int, seed: int) -> None:
                     sheet.getCellRangeByName(f"{OUT_COLUMN}1").setFormula(formula)
                     out.fillAuto(TO_BOTTOM, 1)
             best = dict.fromkeys(members, math.inf)
-            best_cpu = dict.fromkeys(members, math.inf)
             order = list(members.items())
             for _ in range(reps):
                 # A fresh order each round, so no variant always follows the same one.
                 shuffle.shuffle(order)
                 for name, (lane, _, _) in order:
-                    cpu_start = cpu_ns(pids)
                     start = time.perf_counter()
                     docs[lane].calculateAll()
                     best[name] = min(best[name], time.perf_counter() - start)
-                    best_cpu[name] = min(best_cpu[name], (cpu_ns(pids) - cpu_start) / 1e9)
             values = {}
             for name, (lane, _, _) in members.items():
                 sheet = lpcalc.sheet(docs[lane], 0)
@@ -292,7 +275,6 @@ def per_cell(report: Report, office, rows: int, reps: int, seed: int) -> None:
                 values[name] = column_values(sheet, OUT_COLUMN, rows)
                 out.clearContents(CLEAR_ALL)
                 report.put(f"{name}.us_per_cell", best[name] / rows * 1e6)
-                report.put(f"{name}.cpu_us_per_cell", best_cpu[name] / rows * 1e6)
             return values
 
         def call(function: str, prefix: str = "") -> str:
@@ -326,9 +308,6 @@ def per_cell(report: Report, office, rows: int, reps: int, seed: int) -> None:
             ratio = (report.values[f"leadplan.{function}.us_per_cell"]
                      / report.values[f"floor.{function}.us_per_cell"])
             report.put(f"ratio.{function}.over_floor", ratio)
-            report.put(f"ratio.{function}.cpu_over_floor",
-                       report.values[f"leadplan.{function}.cpu_us_per_cell"]
-                       / report.values[f"floor.{function}.cpu_us_per_cell"])
             report.target(f"{function}_per_cell_over_floor", ratio,
                           TARGET_FUNCTION_OVER_FLOOR)
             if function == "proactiveLeads":
@@ -337,9 +316,6 @@ def per_cell(report: Report, office, rows: int, reps: int, seed: int) -> None:
                 ratio = (report.values["array.proactiveLeads.us_per_cell"]
                          / report.values["leadplan.proactiveLeads.us_per_cell"])
                 report.put("ratio.array_over_per_cell", ratio)
-                report.put("ratio.array_over_per_cell_cpu",
-                           report.values["array.proactiveLeads.cpu_us_per_cell"]
-                           / report.values["leadplan.proactiveLeads.cpu_us_per_cell"])
                 report.target("array_over_per_cell", ratio, TARGET_ARRAY_OVER_PER_CELL)
                 report.put("ratio.proactiveLeads.native_over_floor",
                            report.values["native.proactiveLeads.us_per_cell"]
@@ -467,20 +443,15 @@ def team(report: Report, office, workbook: Path, managers: int, reps: int, seed:
             books[name] = TeamBook(office, workbook, managers, seed)
         books["team.native"].rewrite_native(tolerant=False)
         books["team.native_tolerant"].rewrite_native(tolerant=True)
-        pids = group_pids(office.proc.pid)
         best = dict.fromkeys(books, math.inf)
-        best_cpu = dict.fromkeys(books, math.inf)
         for _ in range(reps):
             for name, book in books.items():
-                cpu_start = cpu_ns(pids)
                 start = time.perf_counter()
                 book.doc.calculateAll()
                 best[name] = min(best[name], time.perf_counter() - start)
-                best_cpu[name] = min(best_cpu[name], (cpu_ns(pids) - cpu_start) / 1e9)
         values = {name: book.results(report, name) for name, book in books.items()}
         for name in books:
             report.put(f"{name}.ms", best[name] * 1e3)
-            report.put(f"{name}.cpu_ms", best_cpu[name] * 1e3)
         compare(report, "Team sheet, LeadPlan against tolerant native formulas",
                 values["team.leadplan"], values["team.native_tolerant"], cell_label)
         noise(report, "team.native", values["team.native"], values["team.leadplan"],
@@ -488,8 +459,6 @@ def team(report: Report, office, workbook: Path, managers: int, reps: int, seed:
         report.put("team.managers", managers)
         report.put("ratio.team.leadplan_over_native",
                    report.values["team.leadplan.ms"] / report.values["team.native.ms"])
-        report.put("ratio.team.cpu_leadplan_over_native",
-                   report.values["team.leadplan.cpu_ms"] / report.values["team.native.cpu_ms"])
     finally:
         for book in books.values():
             lpcalc.close(book.doc)
