@@ -1,5 +1,7 @@
 # Locates the LibreOffice SDK and program folders and provides:
 #   LibreOffice::UNO                 imported interface target (headers, defines, libraries)
+#   leadplan_uno_types(PREFIX IDL RDB HEADERS)  the type library RDB from one .idl (target
+#       PREFIX_rdb) and the C++ UNO headers for it in HEADERS (target PREFIX_uno_headers)
 #   leadplan_unoidl_write(OUT IDL)   custom command building a type library from one .idl
 #   leadplan_cppumaker(TARGET DIR RDB...)  custom target generating the C++ UNO headers
 # The defaults are Debian's paths; point the two cache variables elsewhere for another
@@ -72,4 +74,12 @@ function(leadplan_cppumaker TARGET DIR)
     COMMENT "cppumaker: C++ UNO headers into ${DIR}"
     VERBATIM)
   add_custom_target(${TARGET} DEPENDS "${_stamp}")
+endfunction()
+
+function(leadplan_uno_types PREFIX IDL RDB HEADERS)
+  leadplan_unoidl_write("${RDB}" "${IDL}")
+  add_custom_target(${PREFIX}_rdb DEPENDS "${RDB}")
+  leadplan_cppumaker(${PREFIX}_uno_headers "${HEADERS}" "${RDB}")
+  # One target owns the unoidl-write rule; the others wait for it instead of racing it.
+  add_dependencies(${PREFIX}_uno_headers ${PREFIX}_rdb)
 endfunction()
