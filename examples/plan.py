@@ -127,6 +127,8 @@ def main() -> int:
             office.calculate_all(doc)
 
             sheet_name = doc.Sheets.getByIndex(PLAN_SHEET).Name
+            print(f"As calculated by a headless LibreOffice with {args.oxt.name} installed in a "
+                  "private profile:")
             print(f"{workbook.name}: {sheet_name}")
             for section in ("steps", "plan"):
                 print()
