@@ -39,6 +39,7 @@ sys.path.insert(0, str(HERE / "resilience"))
 
 import lpcalc  # noqa: E402
 import contract as C  # noqa: E402
+from checklist import Failures  # noqa: E402
 
 SERVICE = "ORG.LEADPLAN.CALC.FUNCTIONS"
 # Stored names: the service name and the IDL method, upper-cased (a promise to files).
@@ -86,17 +87,6 @@ PLAN_FORMULA = "=PROACTIVEPLAN(B1;B2;B3;B4;B5)"
 
 def plan_expected(v):
     return C.proactive_plan(v["B1"], v["B2"], v["B3"], v["B4"], v["B5"])
-
-
-class Failures:
-    def __init__(self):
-        self.items: list[str] = []
-
-    def check(self, ok: bool, message: str) -> bool:
-        print(("ok    " if ok else "FAIL  ") + message, flush=True)
-        if not ok:
-            self.items.append(message)
-        return ok
 
 
 def higher_version(version: str) -> str:
@@ -311,12 +301,7 @@ def run(oxt: Path, keep: bool, timeout: float) -> int:
             # 5. the .xlsx from step 1, with the (upgraded) extension
             check_reopened(f, office, xlsx1, original, ".xlsx reopened with the extension")
 
-    print(f"lifecycle: {len(f.items)} failed checks, {time.monotonic() - started:.1f} s")
-    if f.items:
-        print("lifecycle FAILED")
-        return 1
-    print("lifecycle passed")
-    return 0
+    return f.verdict("lifecycle", f", {time.monotonic() - started:.1f} s")
 
 
 def main() -> int:

@@ -42,6 +42,7 @@ sys.path.insert(0, str(REPO / "scripts"))
 
 import uno  # noqa: E402
 import lpcalc  # noqa: E402
+from checklist import Failures  # noqa: E402
 from com.sun.star.beans import Property  # noqa: E402
 from com.sun.star.sheet.CellFlags import FORMULA  # noqa: E402
 from com.sun.star.ucb import Command, OpenCommandArgument2  # noqa: E402
@@ -79,17 +80,6 @@ MARKETING = {"D6": 0.15, "D7": 0.275, "D8": 0.2, "B16": 40, "B18": 30, "B19": 10
              "B23": 945000, "B24": 1005000}
 # Team columns whose total is the sum of the account-manager rows.
 TEAM_SUM_COLUMNS = set("BCDEFGHMNOPQRST")
-
-
-class Failures:
-    def __init__(self):
-        self.items: list[str] = []
-
-    def check(self, ok: bool, message: str) -> bool:
-        print(("ok    " if ok else "FAIL  ") + message, flush=True)
-        if not ok:
-            self.items.append(message)
-        return ok
 
 
 def near(a: float, b: float) -> bool:
@@ -437,12 +427,7 @@ def run(oxt: Path, workbooks: Path | None, timeout: float) -> int:
         check_plan_command(f, oxt, shipped, timeout)
         print("--- unopkg remove", flush=True)
         check_template_removal(f, oxt, timeout)
-    print(f"workbooks: {len(f.items)} failed checks")
-    if f.items:
-        print("workbooks FAILED")
-        return 1
-    print("workbooks passed")
-    return 0
+    return f.verdict("workbooks")
 
 
 def main() -> int:
