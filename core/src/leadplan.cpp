@@ -23,30 +23,63 @@ InvalidArgument::InvalidArgument(int position, const char* reason) noexcept
 
 namespace {
 
-// The body of tolerantCeil, forced inline: PROACTIVELEADS runs it in a dependent chain
-// three times per call (issue 6 asks for the core at 20 ns a call), so it avoids library
-// calls (std::round and std::ceil are calls on x86-64's SSE2 baseline) and branches.
-[[gnu::always_inline]] inline double ceilForgiving(double x) noexcept
+// The general tolerant ceiling: any double, including huge ones (where the tolerance
+// reaches 0.5 and every value is "near" an integer) and NaN or infinity.
+[[gnu::noinline]] double ceilForgivingAnywhere(double x) noexcept
 {
     // Every double from 2^52 up is whole; NaN and infinity pass through unchanged.
     constexpr double wholeFrom = 0x1p52;
     const double magnitude = std::fabs(x);
-    if (!(magnitude < wholeFrom)) [[unlikely]]
+    if (!(magnitude < wholeFrom))
         return x;
     // Adding and removing 2^52 rounds to the nearest integer (ties to even) in the
     // default rounding mode.
     const double shift = std::copysign(wholeFrom, x);
     const double nearest = (x + shift) - shift;
-    const double offset = x - nearest;  // exact, within [-0.5, 0.5]
-    const double distance = std::fabs(offset);
-    // Within 1e-9 * max(1, |x|); & rather than && because a branch here would be
-    // mispredicted from call to call.
-    const bool noise = (distance <= 1e-9) | (distance <= 1e-9 * magnitude);
-    // A tie counts as noise only from |x| >= 5e8 on; then std::round's choice (away from
-    // zero) applies rather than ties-to-even's.
-    if ((distance == 0.5) & noise) [[unlikely]]
-        return std::round(x);
-    return nearest + static_cast<double>(!noise & (offset > 0.0));
+    const double distance = std::fabs(x - nearest);  // exact, within [0, 0.5]
+    if (distance <= 1e-9 * std::max(1.0, magnitude))
+        return distance == 0.5 ? std::round(x) : nearest;  // a tie: away from zero
+    return x > nearest ? nearest + 1.0 : nearest;
+}
+
+// 1.0 when x is above both limits, else 0.0, without a branch or a trip through the
+// integer registers (GCC compiles plain comparisons in a chain to comisd and jumps, or to
+// setcc and cvtsi2sd, both slow here).
+inline double aboveBoth(double x, double limit1, double limit2) noexcept
+{
+#if defined(__SSE2__)
+    // limit < x rather than x > limit: SSE2 has no greater-than, and GCC's emulation adds
+    // a shuffle.
+    const __m128d v = _mm_set_sd(x);
+    const __m128d mask = _mm_and_pd(_mm_cmplt_sd(_mm_set_sd(limit1), v), _mm_cmplt_sd(_mm_set_sd(limit2), v));
+    return _mm_cvtsd_f64(_mm_and_pd(mask, _mm_set_sd(1.0)));
+#else
+    return (x > limit1) & (x > limit2) ? 1.0 : 0.0;
+#endif
+}
+
+// 1.5 * 2^52: for |x| < 2^51 the sum x + rounder lies where doubles are exactly the
+// integers, so adding and removing it rounds x to the nearest integer (ties to even).
+constexpr double rounder = 0x1.8p52;
+
+// True only for whole numbers (and for all numbers from 2^52 up, which are whole): the
+// sum rounds any fraction away. From 2^51 to 2^52 it can also say false for a whole
+// number, which only costs a caller its shortcut.
+inline bool isWhole(double x) noexcept { return (x + rounder) - rounder == x; }
+
+// The body of tolerantCeil, forced inline: PROACTIVELEADS runs it in a dependent chain
+// up to three times per call (issue 6 asks for the core at 20 ns a call). Below 4e8 the
+// tolerance 1e-9 * max(1, |x|) stays under 0.5, so there is no tie to break: the nearest
+// integer, plus one when x is above it by more than the tolerance. That takes a handful
+// of additions and compares, and no branch that depends on the data.
+[[gnu::always_inline]] inline double ceilForgiving(double x) noexcept
+{
+    const double magnitude = std::fabs(x);
+    if (!(magnitude < 4e8)) [[unlikely]]
+        return ceilForgivingAnywhere(x);
+    const double nearest = (x + rounder) - rounder;
+    // Beyond the tolerance 1e-9 * max(1, |x|) means beyond both 1e-9 and 1e-9 * |x|.
+    return nearest + aboveBoth(x - nearest, 1e-9, 1e-9 * magnitude);
 }
 
 // max(0, x) without a branch: in the chain its outcome varies from call to call, and GCC
@@ -93,8 +126,8 @@ const char* whyNot(Kind kind, double x) noexcept
 }
 
 // One argument of a public function, listed in the function's argument order so that
-// its 1-based position is its place in the list. A left-out optional argument is listed
-// with its default, which is always allowed.
+// its 1-based position is its place in the list. A left-out optional argument arrives as
+// its default (leadplan.hpp), which is always allowed.
 struct Arg {
     double value;
     Kind kind;
@@ -128,9 +161,8 @@ double result(double x)
     return x;
 }
 
-constexpr double defaultMode = 1.0;
-
-Rounding mode(Optional r) noexcept { return static_cast<Rounding>(static_cast<int>(r.value_or(defaultMode))); }
+// r is validated: 0, 1 or 2.
+Rounding mode(double r) noexcept { return static_cast<Rounding>(static_cast<int>(r)); }
 
 // The chain O -> N -> L -> P of validated inputs, shared by every function.
 struct Chain {
@@ -144,75 +176,82 @@ struct Chain {
     double reported(double x) const { return r == Rounding::reportedOnce ? ceilForgiving(x) : x; }
 
     double orders() const { return step(T / S); }
-    double newOrders() const { return step(positivePart(orders() - E)); }
+    // O is whole, so with a whole E (as on every real sheet) O - E is whole already and
+    // the ceiling, a third of the default chain's latency, can be skipped.
+    double newOrders() const
+    {
+        const double n = positivePart(orders() - E);
+        return isWhole(E) ? n : step(n);
+    }
     double leads() const { return step(newOrders() / c); }
     double ownLeads() const { return step(positivePart(newOrders() - M * cm) / c); }
     double ownRevenue() const { return positivePart(T - (E + M * cm) * S); }
 };
 
-[[gnu::always_inline]] inline Chain full(double T, double S, double E, double c, double M, Optional cm, Optional r)
+[[gnu::always_inline]] inline Chain full(double T, double S, double E, double c, double M, double cm, double r)
 {
-    const double marketingConversion = cm.value_or(c);
     validate(Arg{T, Kind::nonNegative}, Arg{S, Kind::positive}, Arg{E, Kind::nonNegative},
-             Arg{c, Kind::ratio}, Arg{M, Kind::nonNegative},
-             Arg{marketingConversion, Kind::fraction}, Arg{r.value_or(defaultMode), Kind::mode});
-    return Chain{T, S, E, c, M, marketingConversion, mode(r)};
+             Arg{c, Kind::ratio}, Arg{M, Kind::nonNegative}, Arg{cm, Kind::fraction},
+             Arg{r, Kind::mode});
+    return Chain{T, S, E, c, M, cm, mode(r)};
 }
 
 }  // namespace
 
 double tolerantCeil(double x) noexcept { return ceilForgiving(x); }
 
-double requiredOrders(double T, double S, Optional r)
+namespace detail {
+
+double requiredOrders(double T, double S, double r)
 {
-    validate(Arg{T, Kind::nonNegative}, Arg{S, Kind::positive}, Arg{r.value_or(defaultMode), Kind::mode});
+    validate(Arg{T, Kind::nonNegative}, Arg{S, Kind::positive}, Arg{r, Kind::mode});
     const Chain chain{T, S, 0.0, 1.0, 0.0, 0.0, mode(r)};
     return result(chain.reported(chain.orders()));
 }
 
-double newCustomerOrders(double T, double S, double E, Optional r)
+double newCustomerOrders(double T, double S, double E, double r)
 {
     validate(Arg{T, Kind::nonNegative}, Arg{S, Kind::positive}, Arg{E, Kind::nonNegative},
-             Arg{r.value_or(defaultMode), Kind::mode});
+             Arg{r, Kind::mode});
     const Chain chain{T, S, E, 1.0, 0.0, 0.0, mode(r)};
     return result(chain.reported(chain.newOrders()));
 }
 
-double requiredLeads(double T, double S, double E, double c, Optional r)
+double requiredLeads(double T, double S, double E, double c, double r)
 {
     validate(Arg{T, Kind::nonNegative}, Arg{S, Kind::positive}, Arg{E, Kind::nonNegative},
-             Arg{c, Kind::ratio}, Arg{r.value_or(defaultMode), Kind::mode});
+             Arg{c, Kind::ratio}, Arg{r, Kind::mode});
     const Chain chain{T, S, E, c, 0.0, 0.0, mode(r)};
     return result(chain.reported(chain.leads()));
 }
 
-double proactiveLeads(double T, double S, double E, double c, double M, Optional cm, Optional r)
+double proactiveLeads(double T, double S, double E, double c, double M, double cm, double r)
 {
     const Chain chain = full(T, S, E, c, M, cm, r);
     return result(chain.reported(chain.ownLeads()));
 }
 
-double proactiveRevenue(double T, double S, double E, double c, double M, Optional cm)
+double proactiveRevenue(double T, double S, double E, double c, double M, double cm)
 {
-    return result(full(T, S, E, c, M, cm, {}).ownRevenue());
+    return result(full(T, S, E, c, M, cm, defaultRounding).ownRevenue());
 }
 
-double achievableRevenue(double S, double E, double c, double M, double P, Optional cm)
+double achievableRevenue(double S, double E, double c, double M, double P, double cm)
 {
-    const double marketingConversion = cm.value_or(c);
     validate(Arg{S, Kind::positive}, Arg{E, Kind::nonNegative}, Arg{c, Kind::ratio},
-             Arg{M, Kind::nonNegative}, Arg{P, Kind::nonNegative},
-             Arg{marketingConversion, Kind::fraction});
-    return result((E + M * marketingConversion + P * c) * S);
+             Arg{M, Kind::nonNegative}, Arg{P, Kind::nonNegative}, Arg{cm, Kind::fraction});
+    return result((E + M * cm + P * c) * S);
 }
 
-double requiredConversion(double T, double S, double E, double leads, Optional r)
+double requiredConversion(double T, double S, double E, double leads, double r)
 {
     validate(Arg{T, Kind::nonNegative}, Arg{S, Kind::positive}, Arg{E, Kind::nonNegative},
-             Arg{leads, Kind::positive}, Arg{r.value_or(defaultMode), Kind::mode});
+             Arg{leads, Kind::positive}, Arg{r, Kind::mode});
     const Chain chain{T, S, E, 1.0, 0.0, 0.0, mode(r)};
     return result(chain.reported(chain.newOrders()) / leads);
 }
+
+}  // namespace detail
 
 double averageOrderSizeOfTotals(double revenue, double orders)
 {
@@ -228,7 +267,7 @@ double conversionRateOfTotals(double won, double leads)
     return won / leads;
 }
 
-Plan proactivePlan(double T, double S, double E, double c, double M, Optional cm, Optional r)
+Plan detail::proactivePlan(double T, double S, double E, double c, double M, double cm, double r)
 {
     const Chain chain = full(T, S, E, c, M, cm, r);
     const double proactive = result(chain.reported(chain.ownLeads()));

@@ -45,21 +45,59 @@ private:
 // integer is that integer (2.1 / 0.7 = 3.0000000000000004 gives 3, not 4).
 double tolerantCeil(double x) noexcept;
 
+// The functions with every argument given, a left-out optional one filled in with its
+// default (cm = c, r = 1) by the inline functions below. A call then passes only doubles
+// in registers: GCC passes a by-value std::optional<double> partly through memory, a
+// byte store that the callee's wider load cannot forward from, which stalls every call
+// until all work before it has finished and cost more than PROACTIVELEADS's arithmetic.
+namespace detail {
+double requiredOrders(double T, double S, double r);
+double newCustomerOrders(double T, double S, double E, double r);
+double requiredLeads(double T, double S, double E, double c, double r);
+double proactiveLeads(double T, double S, double E, double c, double M, double cm, double r);
+double proactiveRevenue(double T, double S, double E, double c, double M, double cm);
+double achievableRevenue(double S, double E, double c, double M, double P, double cm);
+double requiredConversion(double T, double S, double E, double leads, double r);
+}  // namespace detail
+
+inline constexpr double defaultRounding = static_cast<double>(Rounding::eachStep);
+
 // O: orders needed to reach the target.
-double requiredOrders(double T, double S, Optional r = {});
+inline double requiredOrders(double T, double S, Optional r = {})
+{
+    return detail::requiredOrders(T, S, r.value_or(defaultRounding));
+}
 // N = max(0, O - E): orders that must come from new customers.
-double newCustomerOrders(double T, double S, double E, Optional r = {});
+inline double newCustomerOrders(double T, double S, double E, Optional r = {})
+{
+    return detail::newCustomerOrders(T, S, E, r.value_or(defaultRounding));
+}
 // L = N / c: leads needed for the new-customer orders.
-double requiredLeads(double T, double S, double E, double c, Optional r = {});
+inline double requiredLeads(double T, double S, double E, double c, Optional r = {})
+{
+    return detail::requiredLeads(T, S, E, c, r.value_or(defaultRounding));
+}
 // P = max(0, N - M*cm) / c: leads to generate yourself, beyond marketing's.
-double proactiveLeads(double T, double S, double E, double c, double M,
-                      Optional cm = {}, Optional r = {});
+inline double proactiveLeads(double T, double S, double E, double c, double M, Optional cm = {},
+                             Optional r = {})
+{
+    return detail::proactiveLeads(T, S, E, c, M, cm.value_or(c), r.value_or(defaultRounding));
+}
 // max(0, T - (E + M*cm) * S): revenue left for own prospecting; never rounded.
-double proactiveRevenue(double T, double S, double E, double c, double M, Optional cm = {});
+inline double proactiveRevenue(double T, double S, double E, double c, double M, Optional cm = {})
+{
+    return detail::proactiveRevenue(T, S, E, c, M, cm.value_or(c));
+}
 // (E + M*cm + P*c) * S: the target a plan with P proactive leads reaches.
-double achievableRevenue(double S, double E, double c, double M, double P, Optional cm = {});
+inline double achievableRevenue(double S, double E, double c, double M, double P, Optional cm = {})
+{
+    return detail::achievableRevenue(S, E, c, M, P, cm.value_or(c));
+}
 // N / leads: the conversion ratio needed; above 1 means the leads cannot reach the target.
-double requiredConversion(double T, double S, double E, double leads, Optional r = {});
+inline double requiredConversion(double T, double S, double E, double leads, Optional r = {})
+{
+    return detail::requiredConversion(T, S, E, leads, r.value_or(defaultRounding));
+}
 
 // The ratio functions take totals; the template overloads below sum numbers, lists or
 // blocks of numbers (anything iterable, nested) first, so callers pass cells as they are.
@@ -106,8 +144,14 @@ struct Plan {
 };
 inline constexpr int planSize = 8;
 
-Plan proactivePlan(double T, double S, double E, double c, double M,
-                   Optional cm = {}, Optional r = {});
+namespace detail {
+Plan proactivePlan(double T, double S, double E, double c, double M, double cm, double r);
+}
+inline Plan proactivePlan(double T, double S, double E, double c, double M, Optional cm = {},
+                          Optional r = {})
+{
+    return detail::proactivePlan(T, S, E, c, M, cm.value_or(c), r.value_or(defaultRounding));
+}
 
 // The plan's values by index 0..7, in the order above.
 double planValue(const Plan& plan, int index) noexcept;
