@@ -23,9 +23,11 @@ cmake --build "$build" --target bench_all -j "$jobs" >"$build/bench-build.log" 2
   || { tail -n 50 "$build/bench-build.log"; exit 2; }
 
 core_json="$build/bench/core.json"
-# Median of 5 repetitions per function; the JSON is read back by calc_bench.py.
-"$build/bench/bench_core" --benchmark_repetitions=5 --benchmark_report_aggregates_only=true \
-  --benchmark_min_time=0.2 --benchmark_out="$core_json" --benchmark_out_format=json \
+# 15 repetitions per function, spread over the whole run in random order (the machine's
+# speed drifts in phases of seconds); calc_bench.py reads the JSON and reports each
+# function's best and median repetition.
+"$build/bench/bench_core" --benchmark_repetitions=15 --benchmark_enable_random_interleaving=true \
+  --benchmark_min_time=0.05 --benchmark_out="$core_json" --benchmark_out_format=json \
   >"$build/bench/core.txt"
 
 echo "# machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)," \
