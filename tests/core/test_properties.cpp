@@ -5,8 +5,11 @@
 
 #include "leadplan/leadplan.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <iomanip>
 #include <random>
+#include <vector>
 
 using namespace leadplan;
 
@@ -151,6 +154,60 @@ BOOST_AUTO_TEST_CASE(plan_agrees_with_the_single_functions)
             const double perMonth = single.P / 12.0;
             BOOST_TEST_REQUIRE(plan.proactiveLeadsPerMonth == (r == 0.0 ? perMonth : tolerantCeil(perMonth)));
         }
+    }
+}
+
+// The contract's definition, written plainly: within 1e-9 * max(1, |x|) of the nearest
+// integer (ties away from zero) is that integer, anything else rounds up. The core's
+// ceiling takes a shortcut below 4e8 and must agree everywhere.
+namespace {
+double ceilingByDefinition(double x)
+{
+    if (!std::isfinite(x))
+        return x;
+    const double nearest = std::round(x);
+    if (std::fabs(x - nearest) <= 1e-9 * std::max(1.0, std::fabs(x)))
+        return nearest;
+    return std::ceil(x);
+}
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(tolerant_ceiling_follows_its_definition)
+{
+    std::mt19937_64 engine(20261127);
+    auto draw = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(engine); };
+    std::vector<double> xs = {0.5, 1.5, 2.5, 4e8, 4e8 - 0.5, 4e8 + 0.5, 5e8, 5e8 + 0.5, 0x1p51 + 0.5,
+                              0x1p52, std::nextafter(4e8, 0.0), std::nextafter(4e8, 1e9)};
+    for (int i = 0; i < 200000; ++i) {
+        // Integers of every size from 1 to 2^60, and values near them: at the tolerance's
+        // edge, a little inside and outside it, halfway, and anywhere.
+        const double n = std::ldexp(1.0 + draw(0, 1 << 20) / double(1 << 20), draw(0, 60));
+        const double whole = std::round(n);
+        const double tolerance = 1e-9 * std::max(1.0, whole);
+        const double offsets[] = {tolerance, std::nextafter(tolerance, 1.0), 0.999 * tolerance,
+                                  1.001 * tolerance, 0.5, std::ldexp(1.0, -draw(1, 40))};
+        const double offset = offsets[draw(0, 5)] * (draw(0, 1) ? 1.0 : -1.0);
+        const double x = (whole + offset) * (draw(0, 3) == 0 ? -1.0 : 1.0);
+        xs.push_back(x);
+    }
+    for (double x : xs) {
+        BOOST_TEST_INFO("x = " << std::setprecision(17) << x);
+        BOOST_TEST_REQUIRE(tolerantCeil(x) == ceilingByDefinition(x));
+    }
+}
+
+// N = max(0, O - E) rounded up: the core skips the rounding when E is whole, which must
+// not change N for a whole E nor for a fractional one.
+BOOST_AUTO_TEST_CASE(new_customer_orders_round_up_after_a_fractional_E)
+{
+    Random random(6);
+    for (int i = 0; i < samples; ++i) {
+        Inputs in = random.inputs();
+        if (random.coin())
+            in.E += random.uniform(0.0, 1.0);
+        const double O = requiredOrders(in.T, in.S);
+        BOOST_TEST_INFO("T " << in.T << " S " << in.S << " E " << in.E);
+        BOOST_TEST_REQUIRE(newCustomerOrders(in.T, in.S, in.E) == tolerantCeil(std::max(0.0, O - in.E)));
     }
 }
 
