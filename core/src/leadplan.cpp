@@ -62,9 +62,8 @@ inline double aboveBoth(double x, double limit1, double limit2) noexcept
 // integers, so adding and removing it rounds x to the nearest integer (ties to even).
 constexpr double rounder = 0x1.8p52;
 
-// True only for whole numbers (and for all numbers from 2^52 up, which are whole): the
-// sum rounds any fraction away. From 2^51 to 2^52 it can also say false for a whole
-// number, which only costs a caller its shortcut.
+// For a finite x, true only when x is whole: (x + rounder) - rounder always is. From
+// 2^51 up it can also say false for a whole x, which only costs a caller its shortcut.
 inline bool isWhole(double x) noexcept { return (x + rounder) - rounder == x; }
 
 // The body of tolerantCeil, forced inline: PROACTIVELEADS runs it in a dependent chain
