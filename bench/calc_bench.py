@@ -149,6 +149,14 @@ def best_calculate(doc, reps: int) -> float:  # for a lone variant
     return best
 
 
+def paired_ratio(times: list[float], over: list[float]) -> float:
+    """The median over the rounds of times[i] / over[i], two variants timed in the same
+    round. The machine's speed drifts by up to 1.7x within a minute, in phases of
+    seconds, so two best (or median) times may come from different phases; within a
+    round the two ran seconds apart."""
+    return statistics.median(a / b for a, b in zip(times, over))
+
+
 def same(a: float, b: float) -> bool:
     # Whole counts must match exactly (they differ by 1 when they differ); amounts and
     # ratios may differ in the last bits between two equally valid operation orders, and
@@ -281,12 +289,8 @@ def per_cell(report: Report, office, rows: int, reps: int, seed: int) -> None:
             return values
 
         def ratio(name: str, over: str, key: str, target: str, limit: float) -> None:
-            """The ratio of two variants of one group: the median over the rounds of the
-            one's time over the other's in the same round. The machine's speed drifts by
-            up to 1.7x within a minute, in phases of seconds, so the two best times of a
-            group may come from different phases; within a round the two run seconds
-            apart. The ratio of the best times is reported too."""
-            paired = statistics.median(a / b for a, b in zip(times[name], times[over]))
+            """The paired ratio of two variants of one group, and that of their best times."""
+            paired = paired_ratio(times[name], times[over])
             report.put(f"ratio.{key}", paired)
             report.put(f"ratio.{key}.of_best_times", min(times[name]) / min(times[over]))
             report.target(target, paired, limit)
@@ -541,17 +545,14 @@ def startup(report: Report, leadplan_oxt: Path, floor_oxt: Path, reps: int, seed
         report.put(f"startup.{name}.median_ms", statistics.median(wall[name]) * 1e3)
         report.put(f"startup.{name}.best_ms", min(wall[name]) * 1e3)
         report.put(f"startup.{name}.median_cpu_ms", statistics.median(cpu[name]) * 1e3)
-    # As per_cell's ratios: the median over the rounds of the two starts' ratio in the
-    # same round (seconds apart); single starts on this VM range over +-25%.
-    ratio = statistics.median(a / b for a, b in zip(wall["with_extension"],
-                                                    wall["without_extension"]))
+    # Single starts on this VM range over +-25%, so the ratios are paired by round.
+    ratio = paired_ratio(wall["with_extension"], wall["without_extension"])
     report.put("ratio.startup.with_over_without", ratio)
     report.put("ratio.startup.with_over_without.of_medians",
                statistics.median(wall["with_extension"])
                / statistics.median(wall["without_extension"]))
     report.put("ratio.startup.cpu_with_over_without",
-               statistics.median(a / b for a, b in zip(cpu["with_extension"],
-                                                       cpu["without_extension"])))
+               paired_ratio(cpu["with_extension"], cpu["without_extension"]))
     report.target("startup_with_over_without", ratio, TARGET_STARTUP_OVER)
 
 
