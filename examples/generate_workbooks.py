@@ -96,6 +96,7 @@ TEXT = {
         p_step2="Step 2. Average order size",
         p_step2_note="AVERAGEORDERSIZE: revenue divided by orders",
         p_this_year="Steps 3 and 4: this year",
+        p_name="Account manager",
         p_target="Revenue target this year",
         p_step3="Step 3. Orders from existing customers",
         p_step4="Step 4. Leads from marketing per month",
@@ -193,6 +194,7 @@ TEXT = {
         p_step2="Stap 2. Gemiddelde ordergrootte",
         p_step2_note="GEMIDDELDEORDERGROOTTE: omzet gedeeld door orders",
         p_this_year="Stap 3 en 4: dit jaar",
+        p_name="Accountmanager",
         p_target="Omzettarget dit jaar",
         p_step3="Stap 3. Orders van bestaande klanten",
         p_step4="Stap 4. Leads van marketing per maand",
@@ -324,6 +326,13 @@ class Sheet:
     name: str
     widths: list[float]                      # column widths in cm, from column A
     cells: dict[tuple[int, int], Cell] = field(default_factory=dict)
+    # Workbook-level named ranges on this sheet, LP_ name -> "B25" or "A6:E17": the stable
+    # interface other tools read (docs/names.md); a promise: never renamed, only added.
+    names: dict[str, str] = field(default_factory=dict)
+
+    def define(self, name: str, address: str) -> None:
+        assert re.fullmatch(r"LP_[A-Z]+(_[A-Z]+)*", name) and name not in self.names, name
+        self.names[name] = address
 
     def text(self, address: str, value: str, style: str = "") -> None:
         self.cells[split_address(address)] = Cell("text", value, style)
@@ -429,6 +438,8 @@ def my_plan(t: dict) -> Sheet:
     sh = Sheet(t["plan"], [8.2, 3.2, 2.2, 2.6, 2.2, 3.0, 2.8])
     sh.text("A1", t["p_title"], "LP_Title")
     sh.text("A2", t["p_intro"], "LP_Note")
+    sh.text("A3", t["p_name"])
+    sh.empty("B3", "LP_Input")
 
     sh.text("A4", t["p_last_year"], "LP_Heading")
     # Each month's order size and conversion, with the same functions over one cell.
@@ -472,6 +483,15 @@ def my_plan(t: dict) -> Sheet:
     sh.text("A29", t["p_cm"])
     sh.empty("B29", "LP_Input_percent")
     sh.text("C29", t["p_cm_note"], "LP_Note")
+    for name, address in (("LP_NAME", "B3"), ("LP_LAST_YEAR", "B6:E17"),
+                          ("LP_TARGET", "B25"), ("LP_EXISTING_ORDERS", "B26"),
+                          ("LP_MARKETING_LEADS_PER_MONTH", "B27"),
+                          ("LP_MARKETING_CONVERSION", "B29"),
+                          ("LP_LAST_YEAR_REVENUE", "B18"), ("LP_LAST_YEAR_ORDERS", "C18"),
+                          ("LP_LAST_YEAR_LEADS_WON", "D18"), ("LP_LAST_YEAR_LEADS", "E18"),
+                          ("LP_CONVERSION", "B21"), ("LP_ORDER_SIZE", "B22"),
+                          ("LP_MARKETING_LEADS", "B28")):
+        sh.define(name, address)
 
     # T, S, E, c, M as the functions take them; B29 is the optional marketing conversion.
     args = "B25;B22;B26;B21;B28"
@@ -487,8 +507,11 @@ def my_plan(t: dict) -> Sheet:
         ("p_proactive", with_cm("PROACTIVELEADS"), "LP_Total_count"),
         ("p_revenue_own", with_cm("PROACTIVEREVENUE"), "LP_Total_currency"),
     ]
-    for i, (key, formula, style) in enumerate(rows):
+    names = ("LP_REQUIRED_ORDERS", "LP_NEW_CUSTOMER_ORDERS", "LP_LEADS_NEEDED",
+             "LP_PROACTIVE_LEADS", "LP_PROACTIVE_REVENUE")
+    for i, ((key, formula, style), name) in enumerate(zip(rows, names, strict=True)):
         row = 32 + i
+        sh.define(name, f"B{row}")
         sh.text(f"A{row}", t[key])
         sh.formula(f"B{row}", formula, style)
         sh.text(f"C{row}", t[key + "_note"], "LP_Note")
@@ -762,6 +785,22 @@ def table_xml(sh: Sheet, index: int, auto: dict[str, str]) -> str:
     return "\n".join(out)
 
 
+def named_ranges_xml(sheets: list[Sheet]) -> str:
+    def absolute(sheet: str, address: str) -> str:
+        return ":".join(f"$'{sheet}'." + re.sub(r"([A-Z]+)([0-9]+)", r"$\1$\2", a)
+                        for a in address.split(":"))
+
+    ranges = [(name, sh.name, address) for sh in sheets for name, address in sh.names.items()]
+    assert len({name for name, _, _ in ranges}) == len(ranges), "an LP_ name used twice"
+    out = ["<table:named-expressions>"]
+    for name, sheet, address in sorted(ranges):
+        first = absolute(sheet, address.split(":")[0])
+        out.append(f'<table:named-range table:name="{name}" table:base-cell-address='
+                   f'{quoteattr(first)} table:cell-range-address={quoteattr(absolute(sheet, address))}/>')
+    out.append("</table:named-expressions>")
+    return "\n".join(out)
+
+
 def document(lang: str) -> str:
     t = TEXT[lang]
     sheets = [my_plan(t), team(t), marketing(t)]
@@ -786,6 +825,7 @@ def document(lang: str) -> str:
                        'style:master-page-name="Default"><style:table-properties '
                        'table:display="true" style:writing-mode="lr-tb"/></style:style>')
     tables = "\n".join(table_xml(sh, i, auto) for i, sh in enumerate(sheets))
+    tables += "\n" + named_ranges_xml(sheets)
     return f"""<?xml version="1.0" encoding="UTF-8"?>
 <!-- Generated by examples/generate_workbooks.py: edit that script, not this file. -->
 <office:document {NAMESPACES} office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.spreadsheet">
