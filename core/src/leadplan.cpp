@@ -297,4 +297,36 @@ double planValue(const Plan& plan, int index) noexcept
     }
 }
 
+namespace detail {
+
+Activities activitiesNeeded(double leads, std::span<const double> rates, double r)
+{
+    // Arguments in position order, so the first offender is the one named.
+    if (!allowed(Kind::nonNegative, leads))
+        throw InvalidArgument(1, whyNot(Kind::nonNegative, leads));
+    if (rates.empty() || rates.size() > static_cast<std::size_t>(maxStages))
+        throw InvalidArgument(2, "must hold 1 to 10 rates");
+    for (const double rate : rates)
+        if (!allowed(Kind::ratio, rate))
+            throw InvalidArgument(2, whyNot(Kind::ratio, rate));
+    if (!allowed(Kind::mode, r))
+        throw InvalidArgument(3, whyNot(Kind::mode, r));
+
+    // From the lead back to the first activity: each stage needs the next stage's count
+    // divided by its rate. The same step/reported split as the O -> N -> L -> P chain.
+    const Rounding rounding = mode(r);
+    Activities out;
+    out.size = static_cast<int>(rates.size());
+    double next = leads;
+    for (std::size_t i = rates.size(); i-- > 0;) {
+        next /= rates[i];
+        if (rounding == Rounding::eachStep)
+            next = ceilForgiving(next);
+        out.counts[i] = result(rounding == Rounding::reportedOnce ? ceilForgiving(next) : next);
+    }
+    return out;
+}
+
+}  // namespace detail
+
 }  // namespace leadplan

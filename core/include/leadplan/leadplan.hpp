@@ -12,7 +12,9 @@
 #pragma once
 
 #include <exception>
+#include <array>
 #include <optional>
+#include <span>
 #include <type_traits>
 
 namespace leadplan {
@@ -155,5 +157,27 @@ inline Plan proactivePlan(double T, double S, double E, double c, double M, Opti
 
 // The plan's values by index 0..7, in the order above.
 double planValue(const Plan& plan, int index) noexcept;
+
+// ACTIVITIESNEEDED: the activities behind a number of leads, working a funnel of stages
+// backwards. rates holds each stage's conversion ratio in the order the stages happen
+// (the first activity's rate first, the last stage's rate turns it into leads); the
+// result holds one count per rate in the same order. r as everywhere: 1 takes leads as
+// given and rounds up at every stage before the next uses it, 0 is exact, 2 rounds each
+// count of the exact chain up once. Positions: leads 1, rates 2 (1 to maxStages rates,
+// each in (0, 1]), r 3.
+inline constexpr int maxStages = 10;
+
+struct Activities {
+    std::array<double, maxStages> counts{};
+    int size = 0;
+};
+
+namespace detail {
+Activities activitiesNeeded(double leads, std::span<const double> rates, double r);
+}
+inline Activities activitiesNeeded(double leads, std::span<const double> rates, Optional r = {})
+{
+    return detail::activitiesNeeded(leads, rates, r.value_or(defaultRounding));
+}
 
 }  // namespace leadplan
