@@ -2,6 +2,7 @@
 
 #include <exception>
 #include <optional>
+#include <span>
 
 #include <com/sun/star/beans/NamedValue.hpp>
 #include <com/sun/star/configuration/theDefaultProvider.hpp>
@@ -59,6 +60,35 @@ leadplan::Optional optionalNumber(const Any& value, int position)
     if (value.getValueTypeClass() == css::uno::TypeClass_UNSIGNED_HYPER && (value >>= unsignedWhole))
         return static_cast<double>(unsignedWhole);
     throw leadplan::InvalidArgument(position, "must be a number or left out");
+}
+
+// ACTIVITIESNEEDED's rates as Calc passes a range to sequence<sequence<any>>: empty cells
+// as empty strings (skipped), numbers (and TRUE) as doubles, text as strings (refused).
+// The shape is checked here, the rates themselves in the core. Fills buffer and returns
+// the filled part.
+std::span<const double> filledRates(const Sequence<Sequence<Any>>& range,
+                                    std::array<double, leadplan::maxStages>& buffer)
+{
+    constexpr int position = 2;
+    std::size_t cells = 0;
+    for (const Sequence<Any>& row : range) {
+        if (range.getLength() > 1 && row.getLength() > 1)
+            throw leadplan::InvalidArgument(position, "must be a single row or column");
+        cells += static_cast<std::size_t>(row.getLength());
+    }
+    if (cells > buffer.size())
+        throw leadplan::InvalidArgument(position, "must be at most 10 cells");
+    std::size_t filled = 0;
+    for (const Sequence<Any>& row : range) {
+        for (const Any& cell : row) {
+            OUString text;
+            if ((cell >>= text) && text.isEmpty())
+                continue;
+            if (const leadplan::Optional rate = optionalNumber(cell, position))
+                buffer[filled++] = *rate;
+        }
+    }
+    return {buffer.data(), filled};
 }
 
 meta::Language languageOfLocale(const css::lang::Locale& locale)
@@ -249,6 +279,21 @@ Sequence<Sequence<Any>> FunctionsImpl::proactivePlan(double target, double order
                                                  marketingLeads,
                                                  optionalNumber(marketingConversion, 6),
                                                  optionalNumber(rounding, 7)));
+    });
+}
+
+Sequence<Sequence<double>> FunctionsImpl::activitiesNeeded(double leads,
+                                                           const Sequence<Sequence<Any>>& rates,
+                                                           const Any& rounding)
+{
+    return guard("activitiesNeeded", [&] {
+        std::array<double, leadplan::maxStages> buffer;
+        const leadplan::Activities activities = leadplan::activitiesNeeded(
+            leads, filledRates(rates, buffer), optionalNumber(rounding, 3));
+        Sequence<Sequence<double>> column(activities.size);
+        for (int i = 0; i < activities.size; ++i)
+            column.getArray()[i] = Sequence<double>(&activities.counts[static_cast<std::size_t>(i)], 1);
+        return column;
     });
 }
 

@@ -78,6 +78,9 @@ public:
     proactivePlan(double target, double orderSize, double existingOrders, double conversion,
                   double marketingLeads, const css::uno::Any& marketingConversion,
                   const css::uno::Any& rounding) override;
+    css::uno::Sequence<css::uno::Sequence<double>> SAL_CALL
+    activitiesNeeded(double leads, const css::uno::Sequence<css::uno::Sequence<css::uno::Any>>& rates,
+                     const css::uno::Any& rounding) override;
 
     // XAddIn (the misspelt "Funtion" is the interface's own)
     OUString SAL_CALL getProgrammaticFuntionName(const OUString& displayName) override;

@@ -203,6 +203,44 @@ inline constexpr Argument receivedLeads{
     false,
     "a total of 0 or below"};
 
+inline constexpr Argument activityLeads{
+    {"Leads", "Leads"},
+    {"The number of leads the activities must bring, for example the result of "
+     "PROACTIVELEADS. Must be 0 or more.",
+     "Het aantal leads dat de activiteiten moeten opleveren, bijvoorbeeld de uitkomst van "
+     "PROACTIEVELEADS. Moet 0 of meer zijn."},
+    false,
+    "below 0"};
+
+inline constexpr Argument stageRates{
+    {"Stage rates", "Conversie per stap"},
+    {"The conversion ratio of each stage, in the order the stages happen, from the first "
+     "activity to the lead: for calls -> conversations 25%, conversations -> meetings 40% "
+     "and meetings -> leads 50%, the rates 25%, 40%, 50%. A single row or column of at most "
+     "10 cells; empty cells are skipped; every other cell a number greater than 0 and at "
+     "most 1 (100%).",
+     "De conversieratio van elke stap, in de volgorde waarin de stappen gebeuren, van de "
+     "eerste activiteit tot de lead: bij belletjes -> gesprekken 25%, gesprekken -> "
+     "afspraken 40% en afspraken -> leads 50% de ratio's 25%, 40%, 50%. Eén rij of kolom "
+     "van hoogstens 10 cellen; lege cellen worden overgeslagen; elke andere cel een getal "
+     "groter dan 0 en hoogstens 1 (100%)."},
+    false,
+    "no cell is filled, the range has more than 10 cells or several rows and columns, a "
+    "cell holds text, or a rate is 0 or below or above 1 (100%)"};
+
+inline constexpr Argument activityRounding{
+    {"Rounding", "Afronding"},
+    {"Optional. 1 (the default) rounds up to whole activities at every stage, before the "
+     "next stage uses the count; 0 calculates exactly, without rounding; 2 calculates "
+     "exactly and rounds each count up once. A reference to an empty cell counts as 0.",
+     "Optioneel. 1 (standaard) rondt bij elke stap naar boven af op hele activiteiten, "
+     "voordat de volgende stap het aantal gebruikt; 0 rekent exact, zonder afronding; 2 "
+     "rekent exact en rondt elk aantal één keer naar boven af. Een verwijzing naar een lege "
+     "cel telt als 0."},
+    true,
+    "anything but 0, 1 or 2",
+    "1"};
+
 inline constexpr Argument requiredOrders[] = {target, orderSize, rounding};
 inline constexpr Argument newCustomerOrders[] = {target, orderSize, existingOrders, rounding};
 inline constexpr Argument requiredLeads[] = {target, orderSize, existingOrders, conversion,
@@ -221,6 +259,7 @@ inline constexpr Argument conversionRate[] = {won, receivedLeads};
 inline constexpr Argument proactivePlan[] = {target,         orderSize,           existingOrders,
                                              conversion,     marketingLeads,      marketingConversion,
                                              rounding};
+inline constexpr Argument activitiesNeeded[] = {activityLeads, stageRates, activityRounding};
 
 }  // namespace arg
 
@@ -393,6 +432,45 @@ inline constexpr Function functions[] = {
               "first label). The labels follow Calc's user-interface language (Dutch in a "
               "Dutch Calc); proactive leads per month is the proactive leads divided by 12, "
               "rounded up unless Rounding is 0."}},
+    {"activitiesNeeded",
+     {"ACTIVITIESNEEDED", "BENODIGDEACTIVITEITEN"},
+     {"Returns the activities needed for a number of leads, working a funnel of stages "
+      "backwards: one count per stage rate, the first activity's first (40 leads at 25%, "
+      "40% and 50% need 800 calls, 200 conversations and 80 meetings). Enter it as an array "
+      "formula (Ctrl+Shift+Enter) over as many rows as there are rates.",
+      "Geeft de activiteiten die nodig zijn voor een aantal leads, door een trechter van "
+      "stappen terug te rekenen: één aantal per stapconversie, dat van de eerste activiteit "
+      "eerst (40 leads bij 25%, 40% en 50% vragen 800 belletjes, 200 gesprekken en 80 "
+      "afspraken). Voer het in als matrixformule (Ctrl+Shift+Enter) over evenveel rijen als "
+      "er conversies zijn."},
+     financial,
+     arg::activitiesNeeded,
+     {.returns = "a column of counts, one per filled rate, the first activity's count first",
+      .example = "=ACTIVITIESNEEDED(40; {0.25;0.4;0.5})",
+      .result = "800 in a normal cell (the calls); entered as an array formula over 3 rows, "
+                "800, 200 and 80",
+      .more = "Meetings turn into leads at 50%, so 40 leads need 40 / 0.5 = 80 meetings; "
+              "conversations become meetings at 40%: 80 / 0.4 = 200 conversations; calls "
+              "become conversations at 25%: 200 / 0.25 = 800 calls.\n\n"
+              "With rates that do not divide evenly, 30%, 45% and 60%, "
+              "`=ACTIVITIESNEEDED(40; {0.3;0.45;0.6}; 1)` gives 497 (then 149 and 67: "
+              "40 / 0.6 = 66.7 -> 67 meetings, 67 / 0.45 = 148.9 -> 149, 149 / 0.3 = 496.7 -> "
+              "497), while `=ACTIVITIESNEEDED(40; {0.3;0.45;0.6}; 2)` gives 494 (then 149 and "
+              "67: the exact chain 66.67, 148.15, 493.83, each rounded up once). Leads are "
+              "taken as given: `=ACTIVITIESNEEDED(39.5; 0.5)` gives 79.\n\n"
+              "Select as many rows as there are rates, type the formula and press "
+              "**Ctrl+Shift+Enter**; in a normal cell Calc shows only the first activity's "
+              "count, and `INDEX(ACTIVITIESNEEDED(...); 2)` picks another. The rates may be a "
+              "row or a column of cells (`{=ACTIVITIESNEEDED(B5; C10:C12)}`); empty cells "
+              "between them are skipped, so clearing a rate takes that stage out and the "
+              "result has one row fewer (the last row of the array then shows #N/A). Text "
+              "in a rate cell, a block of several rows and columns or more than 10 cells is "
+              "Err:502. Rounding works as in the other functions (see "
+              "[Rounding modes](#rounding-modes)): Rounding 1 gives at least Rounding 2's "
+              "counts, except where the ceiling forgives floating-point noise (a count within "
+              "1e-9 of its size above a whole number counts as that number, and the next "
+              "stage carries on from it), which for counts in the hundreds of millions can "
+              "be a whole activity."}},
 };
 
 // PROACTIVEPLAN's first column, in the plan's order; the language is the office's UI

@@ -374,3 +374,113 @@ BOOST_AUTO_TEST_CASE(without_a_component_context_the_labels_are_english)
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// ACTIVITIESNEEDED (issue 13): rates as Calc passes a range to sequence<sequence<any>>
+// (empty cells as empty strings, text as strings, numbers and TRUE as doubles), the shape
+// rules, and the column it returns.
+namespace {
+
+using AnyBlock = Sequence<Sequence<Any>>;
+
+// A cell: a number, "" for an empty cell, any other string for text.
+struct Cell {
+    Cell(double number) : value(number) {}
+    Cell(const char* text) : value(OUString::createFromAscii(text)) {}
+    Any value;
+};
+
+AnyBlock anyBlock(const std::vector<std::vector<Cell>>& rows)
+{
+    AnyBlock result(static_cast<sal_Int32>(rows.size()));
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        Sequence<Any> row(static_cast<sal_Int32>(rows[i].size()));
+        for (std::size_t j = 0; j < rows[i].size(); ++j)
+            row.getArray()[j] = rows[i][j].value;
+        result.getArray()[i] = row;
+    }
+    return result;
+}
+
+std::vector<double> column(const Block& result)
+{
+    std::vector<double> out;
+    for (const auto& row : result) {
+        BOOST_TEST_REQUIRE(row.getLength() == 1);
+        out.push_back(row[0]);
+    }
+    return out;
+}
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(activities_needed, Fixture)
+
+BOOST_AUTO_TEST_CASE(rates_as_a_row_a_column_or_one_cell)
+{
+    const std::vector<double> funnel = {800, 200, 80};
+    BOOST_TEST(column(addin->activitiesNeeded(40, anyBlock({{0.25, 0.4, 0.5}}), none)) == funnel,
+               boost::test_tools::per_element());
+    BOOST_TEST(column(addin->activitiesNeeded(40, anyBlock({{0.25}, {0.4}, {0.5}}), none)) == funnel,
+               boost::test_tools::per_element());
+    BOOST_TEST(column(addin->activitiesNeeded(39.5, anyBlock({{0.5}}), none)) == std::vector<double>{79},
+               boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(empty_cells_are_skipped)
+{
+    const std::vector<double> funnel = {800, 200, 80};
+    BOOST_TEST(column(addin->activitiesNeeded(40, anyBlock({{"", 0.25, "", 0.4, 0.5, ""}}), none)) == funnel,
+               boost::test_tools::per_element());
+    BOOST_TEST(column(addin->activitiesNeeded(40, anyBlock({{0.25}, {""}, {0.4}, {""}, {0.5}}), none)) == funnel,
+               boost::test_tools::per_element());
+    // A void Any (no Calc cell passes one, an API caller might) counts as empty too.
+    AnyBlock withVoid = anyBlock({{0.25, 0.4, 0.5, 0.5}});
+    withVoid.getArray()[0].getArray()[3] = Any();
+    BOOST_TEST(column(addin->activitiesNeeded(40, withVoid, none)) == funnel, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(rounding_modes)
+{
+    const AnyBlock uneven = anyBlock({{0.3, 0.45, 0.6}});
+    BOOST_TEST(column(addin->activitiesNeeded(40, uneven, none)) == (std::vector<double>{497, 149, 67}),
+               boost::test_tools::per_element());
+    BOOST_TEST(column(addin->activitiesNeeded(40, uneven, Any(sal_Int32(1)))) == (std::vector<double>{497, 149, 67}),
+               boost::test_tools::per_element());
+    BOOST_TEST(column(addin->activitiesNeeded(40, uneven, Any(2.0))) == (std::vector<double>{494, 149, 67}),
+               boost::test_tools::per_element());
+    const auto exact = column(addin->activitiesNeeded(40, uneven, Any(0.0)));
+    BOOST_TEST_REQUIRE(exact.size() == 3u);
+    BOOST_TEST(exact[0] == 40 / 0.6 / 0.45 / 0.3, boost::test_tools::tolerance(1e-12));
+    BOOST_TEST(column(addin->activitiesNeeded(0, uneven, none)) == (std::vector<double>{0, 0, 0}),
+               boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(invalid_arguments_map_to_their_positions)
+{
+    const AnyBlock ok = anyBlock({{0.25, 0.4, 0.5}});
+    BOOST_TEST(errorPosition([&] { addin->activitiesNeeded(-1, ok, none); }) == 0);
+    BOOST_TEST(errorPosition([&] { addin->activitiesNeeded(NaN, ok, none); }) == 0);
+    const std::vector<AnyBlock> badRates = {
+        AnyBlock(),                                   // no cells at all
+        anyBlock({{""}}),                             // only an empty cell
+        anyBlock({{"", ""}, }),                       // only empty cells
+        anyBlock({{0.25, "calls", 0.5}}),             // text
+        anyBlock({{"0.25"}}),                         // a number as text
+        anyBlock({{0.25, 0.4}, {0.5, 0.5}}),          // a block
+        anyBlock({{0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, ""}}),  // 11 cells
+        anyBlock({{0.0}}), anyBlock({{-0.25}}), anyBlock({{1.5}}), anyBlock({{inf}}), anyBlock({{NaN}}),
+    };
+    for (const AnyBlock& rates : badRates)
+        BOOST_TEST(errorPosition([&] { addin->activitiesNeeded(40, rates, none); }) == 1);
+    AnyBlock boolean = anyBlock({{0.5}});
+    boolean.getArray()[0].getArray()[0] <<= true;
+    BOOST_TEST(errorPosition([&] { addin->activitiesNeeded(40, boolean, none); }) == 1);
+    // Ten cells are allowed.
+    BOOST_TEST(column(addin->activitiesNeeded(1, anyBlock({{0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5}}), none))[0]
+               == 1024.0);
+    for (const Any& r : {Any(3.0), Any(0.5), Any(OUString("1")), Any(AnyBlock(1))})
+        BOOST_TEST(errorPosition([&] { addin->activitiesNeeded(40, ok, r); }) == 2);
+    BOOST_TEST(errorPosition([&] { addin->activitiesNeeded(1e308, anyBlock({{0.5}}), none); }) == -1);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -53,6 +53,7 @@ const Names contract[] = {
     {"averageOrderSize", "AVERAGEORDERSIZE", "GEMIDDELDEORDERGROOTTE", 2, 0},
     {"conversionRate", "CONVERSIONRATE", "CONVERSIERATIO", 2, 0},
     {"proactivePlan", "PROACTIVEPLAN", "PROACTIEFPLAN", 7, 2},
+    {"activitiesNeeded", "ACTIVITIESNEEDED", "BENODIGDEACTIVITEITEN", 3, 1},
 };
 
 struct Parameter {

@@ -28,7 +28,7 @@ from xml.sax.saxutils import escape, quoteattr
 SERVICE = "ORG.LEADPLAN.CALC.FUNCTIONS"
 FUNCTIONS = ("REQUIREDORDERS", "NEWCUSTOMERORDERS", "REQUIREDLEADS", "PROACTIVELEADS",
              "PROACTIVEREVENUE", "ACHIEVABLEREVENUE", "REQUIREDCONVERSION",
-             "AVERAGEORDERSIZE", "CONVERSIONRATE", "PROACTIVEPLAN")
+             "AVERAGEORDERSIZE", "CONVERSIONRATE", "PROACTIVEPLAN", "ACTIVITIESNEEDED")
 _FUNC_RE = re.compile(r"\b(" + "|".join(FUNCTIONS) + r")\(")
 
 # Check kinds (column C). Calc's "=" on numbers already forgives the last bits
@@ -501,9 +501,117 @@ def calc_conventions() -> Spec:
     return s
 
 
+def put_row(spec: Spec, first: str, values) -> None:
+    """Data along a row from `first` (e.g. "F2"); None leaves the cell empty."""
+    column, row = first[0], int(first[1:])
+    for i, value in enumerate(values):
+        if value is not None:
+            spec.data[(row, COL[column] + i)] = value
+
+
+def activities_needed() -> Spec:
+    s = Spec("activitiesneeded", "ACTIVITIESNEEDED(leads; rates; [r]): a column, one count per filled rate")
+    # Calls -> conversations 25%, conversations -> meetings 40%, meetings -> leads 50%:
+    # 40 leads need 80 meetings, 200 conversations, 800 calls (issue 13).
+    put_row(s, "F2", [0.25, 0.4, 0.5])                    # rates as a row
+    put_column(s, "F", 4, [0.25, 0.4, 0.5])               # as a column
+    put_column(s, "F", 8, [0.25, None, 0.4, None, 0.5])   # a column with empty cells between
+    put_row(s, "F14", [None, 0.3, None, 0.45, None, 0.6])  # a row with empty cells between
+    put_column(s, "F", 16, [None, None, None])            # no filled cell
+    put_row(s, "F20", [0.5] * 11)                         # 11 cells
+    put_column(s, "F", 22, [0.25, "calls", 0.5])          # text in a rate cell
+    put_column(s, "F", 26, [0.25, "=1/0", 0.5])           # an error cell
+    # F30 stays empty: r from an empty cell
+    put_row(s, "F32", [0.25, 0.4, 0.5])                   # a block of 2 rows x 3 columns
+    put_row(s, "F33", [0.25, 0.4, 0.5])
+    put_column(s, "F", 35, [0.5, 0, 0.5])                 # a rate of 0 between valid ones
+
+    # Array formulas in column R, read back cell by cell.
+    blocks = [
+        ("rates as a row F2:H2", "ACTIVITIESNEEDED(40;[.F2:.H2])", [800, 200, 80], EQ),
+        ("rates as a column F4:F6", "ACTIVITIESNEEDED(40;[.F4:.F6])", [800, 200, 80], EQ),
+        ("column F8:F12 with empty cells between", "ACTIVITIESNEEDED(40;[.F8:.F12])",
+         [800, 200, 80], EQ),
+        ("row F14:K14 with empty cells between, r = 1", "ACTIVITIESNEEDED(40;[.F14:.K14])",
+         [497, 149, 67], EQ),
+        ("30/45/60%, r = 2", "ACTIVITIESNEEDED(40;{0.3;0.45;0.6};2)", [494, 149, 67], EQ),
+        ("30/45/60%, r = 0", "ACTIVITIESNEEDED(40;{0.3;0.45;0.6};0)",
+         ["=40/0.6/0.45/0.3", "=40/0.6/0.45", "=40/0.6"], APPROX),
+        ("leads = 0", "ACTIVITIESNEEDED(0;[.F2:.H2])", [0, 0, 0], EQ),
+    ]
+    top = 2
+    for name, formula, values, kind in blocks:
+        s.arrays.append(ArrayBlock((top, COL["R"]), len(values), 1, formula))
+        for k, value in enumerate(values):
+            s.add(f"[.R{top + k}]", value, f"{name}: {{={formula}}} in R{top}:R{top + len(values) - 1}, "
+                  f"row {k + 1}", kind)
+        top += len(values) + 1
+    # An array one row taller than the result: Calc fills the extra cell with #N/A.
+    s.arrays.append(ArrayBlock((top, COL["R"]), 4, 1, "ACTIVITIESNEEDED(40;[.F8:.F12])"))
+    s.add(f"[.R{top + 2}]", 80, "array of 4 rows over 3 rates: row 3 is the meetings")
+    s.err(f"[.R{top + 3}]", "array of 4 rows over 3 rates: row 4 is #N/A (Calc)", code=32767)
+    top += 5
+    s.arrays.append(ArrayBlock((top, COL["R"]), 3, 1, "ACTIVITIESNEEDED(40;[.F22:.F24])"))
+    s.err(f"[.R{top}]", "array formula with text among the rates: Err:502")
+
+    s.add("ACTIVITIESNEEDED(40;{0.25;0.4;0.5})", 800,
+          "in a normal cell Calc shows the first activity's count (the calls)")
+    s.add("INDEX(ACTIVITIESNEEDED(40;{0.25;0.4;0.5});2;1)", 200, "INDEX: conversations")
+    s.add("INDEX(ACTIVITIESNEEDED(40;{0.25;0.4;0.5});3;1)", 80, "INDEX: meetings")
+    s.add("ROWS(ACTIVITIESNEEDED(40;{0.25;0.4;0.5}))", 3, "one row per rate")
+    s.add("COLUMNS(ACTIVITIESNEEDED(40;{0.25;0.4;0.5}))", 1, "one column")
+    s.add("ROWS(ACTIVITIESNEEDED(40;[.F8:.F12]))", 3, "empty cells between the rates are skipped")
+    s.add("ACTIVITIESNEEDED(40;{0.25|0.4|0.5})", 800, "an inline column")
+    s.add("ACTIVITIESNEEDED(40;{0.25;0.4;0.5};1)", 800, "r = 1 given")
+    s.add("ACTIVITIESNEEDED(40;{0.25;0.4;0.5};0)", 800, "r = 0: the example divides evenly")
+    s.add("ACTIVITIESNEEDED(40;{0.25;0.4;0.5};2)", 800, "r = 2")
+    s.add("ACTIVITIESNEEDED(40;{0.25;0.4;0.5};)", 800, "r skipped (trailing ;) means the default 1")
+    s.add("ACTIVITIESNEEDED(40;{0.3;0.45;0.6})", 497,
+          "r = 1: 40 / 0.6 = 66.7 -> 67, 67 / 0.45 = 148.9 -> 149, 149 / 0.3 = 496.7 -> 497")
+    s.add("ACTIVITIESNEEDED(40;{0.3;0.45;0.6};1)", 497, "r = 1 given")
+    s.add("ACTIVITIESNEEDED(40;{0.3;0.45;0.6};2)", 494, "r = 2: ceil(493.83)")
+    s.approx("ACTIVITIESNEEDED(40;{0.3;0.45;0.6};0)", "=40/0.6/0.45/0.3", "r = 0: 493.83...")
+    s.approx("ACTIVITIESNEEDED(40;{0.3;0.45;0.6};[.F30])", "=40/0.6/0.45/0.3",
+             "r from an empty cell (F30) counts as 0, not as left out")
+    s.add("ACTIVITIESNEEDED(39.5;0.5)", 79, "leads taken as given: 39.5 / 0.5 = 79, not 80")
+    s.add("ACTIVITIESNEEDED(39.5;0.5;2)", 79, "39.5 leads, r = 2")
+    s.add("ACTIVITIESNEEDED(39.5;0.5;0)", 79, "39.5 leads, r = 0")
+    s.add("ACTIVITIESNEEDED(0;{0.3;0.45;0.6})", 0, "leads = 0 gives zeros")
+    s.add("ACTIVITIESNEEDED(21;0.7)", 30, "tolerant ceiling: 21/0.7 is 30.000000000000004, not 31")
+    s.add("ACTIVITIESNEEDED(40;1)", 40, "a rate of 100%")
+    s.add("ACTIVITIESNEEDED(1;{0.5;0.5;0.5;0.5;0.5;0.5;0.5;0.5;0.5;0.5})", 1024, "ten rates: 2^10")
+    s.add("ACTIVITIESNEEDED(40;[.F6])", 80, "a single cell (F6 = 50%)")
+    s.add("ACTIVITIESNEEDED(40;TRUE())", 40, "TRUE is the number 1 (100%)")
+    s.add("ACTIVITIESNEEDED(PROACTIVELEADS(1000000;20000;30;0.2;60);[.F2:.H2])", 800,
+          "from PROACTIVELEADS, the usual source: 40 leads")
+    # Invalid: every class of the contract.
+    s.err("ACTIVITIESNEEDED(-1;{0.25;0.4;0.5})", "leads < 0")
+    s.err("ACTIVITIESNEEDED(1E+308;0.5)", "result not finite: 2E+308")
+    s.err("ACTIVITIESNEEDED(40;[.F16:.F18])", "no filled cell")
+    s.err("ACTIVITIESNEEDED(40;[.F30])", "a single empty cell: no filled cell")
+    s.err("ACTIVITIESNEEDED(40;[.F20:.P20])", "11 cells")
+    s.err("ACTIVITIESNEEDED(40;[.F32:.H33])", "a block of 2 rows x 3 columns")
+    s.err("ACTIVITIESNEEDED(40;{0.25;0.4|0.5;0.5})", "an inline block")
+    s.err("ACTIVITIESNEEDED(40;[.F22:.F24])", "text among the rates")
+    s.err('ACTIVITIESNEEDED(40;"0.5")', "a text literal, even a numeric one")
+    s.err("ACTIVITIESNEEDED(40;[.F35:.F37])", "a rate of 0")
+    s.err("ACTIVITIESNEEDED(40;{0.25;-0.4;0.5})", "a negative rate")
+    s.err("ACTIVITIESNEEDED(40;{0.25;0.4;1.5})", "a rate above 1")
+    s.err("ACTIVITIESNEEDED(40;150%)", "150%")
+    s.err("ACTIVITIESNEEDED(40;{0.25;0.4;0.5};3)", "r = 3")
+    s.err("ACTIVITIESNEEDED(40;{0.25;0.4;0.5};-1)", "r = -1")
+    s.err("ACTIVITIESNEEDED(40;{0.25;0.4;0.5};0.5)", "r = 0.5")
+    s.err('ACTIVITIESNEEDED(40;{0.25;0.4;0.5};"1")', "r as text")
+    s.err("ACTIVITIESNEEDED(40;[.F26:.F28])", "an error cell among the rates stops the call (Calc)",
+          code=504)
+    s.err('ACTIVITIESNEEDED("x";0.5)', "text for leads: #VALUE! before the call", code=519)
+    s.err("ACTIVITIESNEEDED(40;)", "rates skipped: Err:502 from Calc")
+    return s
+
+
 SPECS = [required_orders, new_customer_orders, required_leads, proactive_leads,
          proactive_revenue, achievable_revenue, required_conversion, average_order_size,
-         conversion_rate, proactive_plan, calc_conventions]
+         conversion_rate, proactive_plan, calc_conventions, activities_needed]
 
 
 # --------------------------------------------------------------------------------------

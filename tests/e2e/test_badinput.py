@@ -47,6 +47,9 @@ BASE = {
     "T": 1_000_000.0, "S": 20_000.0, "E": 30.0, "c": 0.2, "M": 60.0, "cm": 0.1, "r": 1.0,
     "P": 40.0, "leads": 100.0, "revenue": 1_000_000.0, "orders": 50.0, "won": 20.0,
 }
+# ACTIVITIESNEEDED's rates: a valid call names the range $AF$1:$AF$3 holding them.
+BASE["rates"] = [0.25, 0.4, 0.5]
+TOKEN = {"rates": "$AF$1:$AF$3"}
 # CONVERSIONRATE's "leads" is a history total, not REQUIREDCONVERSION's lead count, but
 # 100 suits both (20 won of 100 leads).
 
@@ -116,6 +119,18 @@ CLASSES = [
 ]
 
 
+# What ACTIVITIESNEEDED's rates (sequence<sequence<any>>, issue 13) receive per class, from
+# the measured notes: a number or TRUE as a 1x1 number, a text literal or text cell (even
+# "5") as a string (refused: Err:502), an empty cell as an empty string (skipped, leaving no
+# rate: Err:502), a range whole (a 2x2 block or a column of more than 10 cells: Err:502),
+# an error cell in a range stops the call (Err:504), a single error value propagates.
+ANYSEQ = {
+    "text literal": INVALID, "text cell": INVALID, "numeric text cell": INVALID,
+    "empty cell": INVALID, "2x2 range": INVALID, "column range": INVALID,
+    "range with #N/A": ERR("Err:504"), "inline array": ("value", [1.0, 2.0]),
+}
+
+
 def column_range_token(last_row: int) -> str:
     return f"$AE$1:$AE${last_row}"
 
@@ -123,6 +138,8 @@ def column_range_token(last_row: int) -> str:
 def receives(cls: InputClass, kind: str, rows: int):
     if cls.name == "column range" and kind == "seq":
         return V(COLUMN_VALUE * rows)   # a sequence argument takes the range whole: summed
+    if kind == "anyseq":
+        return ANYSEQ.get(cls.name, cls.receives["seq"])
     return cls.receives[kind]
 
 
@@ -152,7 +169,7 @@ def expected_for(fn_name: str, arg_index: int, cls: InputClass | None, rows: int
 
 def call_text(fn_name: str, arg_index: int | None, token: str | None) -> str:
     _, names, _ = FUNCTIONS[fn_name]
-    parts = [fmt(BASE[n]) for n in names]
+    parts = [TOKEN[n] if n in TOKEN else fmt(BASE[n]) for n in names]
     if arg_index is not None:
         parts[arg_index] = token
     return f"{fn_name}({';'.join(parts)})"
@@ -234,6 +251,7 @@ def run(oxt: Path, keep: bool, verbose: bool, timeout: float) -> int:
         sh.getCellRangeByName("AB1:AC2").setDataArray(((1.0, 3.0), (2.0, 4.0)))
         sh.getCellRangeByName("AD1").setValue(1.0)
         sh.getCellRangeByName("AD2").setFormula("=NA()")
+        sh.getCellRangeByName("AF1:AF3").setDataArray(tuple((x,) for x in BASE["rates"]))
         sh.getCellRangeByName(f"AE1:AE{last_row}").setDataArray(
             tuple((COLUMN_VALUE,) for _ in range(last_row)))
 
@@ -286,10 +304,12 @@ def run(oxt: Path, keep: bool, verbose: bool, timeout: float) -> int:
     # What each class showed, by argument type: required number (double), optional
     # (any) and list (sequence) arguments; "number" is a valid call's result.
     print(f"{'input class':20} {'pass':>5} {'FAIL':>5}  {'required number':24} "
-          f"{'optional [cm] [r]':24} list (ratio functions)")
+          f"{'optional [cm] [r]':24} {'list (ratio functions)':24} rates (ACTIVITIESNEEDED)")
     for cls_name, counts in per_class.items():
-        cols = [" or ".join(sorted(by_kind.get((cls_name, k), {"-"}))) for k in ("double", "any", "seq")]
-        print(f"{cls_name:20} {counts['pass']:5} {counts['FAIL']:5}  {cols[0]:24} {cols[1]:24} {cols[2]}")
+        cols = [" or ".join(sorted(by_kind.get((cls_name, k), {"-"})))
+                for k in ("double", "any", "seq", "anyseq")]
+        print(f"{cls_name:20} {counts['pass']:5} {counts['FAIL']:5}  {cols[0]:24} {cols[1]:24} "
+              f"{cols[2]:24} {cols[3]}")
     print("shown results: " + ", ".join(f"{k} {v}" for k, v in sorted(outcome_counts.items())))
     for (fn, i, cls), formula, want, got in failures:
         arg = FUNCTIONS[fn][1][i] if i is not None else "-"

@@ -139,6 +139,9 @@ def gen_valid(rng: random.Random, name: str):
         return num(float(rng.randrange(0, 3)))
     if name == "leads":
         return num(float(rng.randrange(1, 1000)))
+    if name == "rates":              # ACTIVITIESNEEDED: an inline row of 1 to 4 percentages
+        rates = [rng.randrange(1, 101) / 100 for _ in range(rng.randrange(1, 5))]
+        return "{" + ";".join(f"{x:.2f}" for x in rates) + "}", rates
     raise KeyError(name)
 
 

@@ -197,6 +197,31 @@ def proactive_plan(T, S, E, c, M, cm=None, r=None):
                                  ch.reported(ch.L()), M, P, ch.revenue(), per_month)]
 
 
+def activities_needed(leads, rates, r=None):
+    """ACTIVITIESNEEDED (issue 13): rates are the filled cells in order (a single number is
+    one rate); the counts of the stages, the first activity's first."""
+    _non_negative(leads, 1)
+    rates = [rates] if isinstance(rates, (int, float)) else list(rates)
+    if not 1 <= len(rates) <= 10:
+        raise Invalid(2, "not 1 to 10 rates")
+    for rate in rates:
+        _ratio(rate, 2)
+    mode = _mode(r, 3)
+    counts = []
+    exact = stepwise = leads
+    for rate in reversed(rates):     # from the lead back to the first activity
+        exact = exact / rate
+        stepwise = tolerant_ceil(stepwise / rate)
+        counts.append(exact if mode == EXACT else stepwise if mode == EACH_STEP
+                      else tolerant_ceil(exact))
+    return [_result(x) for x in reversed(counts)]
+
+
+def activities_needed_first(leads, rates, r=None):
+    """What a normal (non-array) cell shows: the first activity's count."""
+    return activities_needed(leads, rates, r)[0]
+
+
 def evaluate(fn, *args):
     """fn(*args), or INVALID where the contract says invalid argument / infinite result."""
     try:
@@ -225,6 +250,9 @@ FUNCTIONS = {
     "CONVERSIONRATE": (conversion_rate, ("won", "leads"), ("seq", "seq")),
     "PROACTIVEPLAN": (proactive_plan, ("T", "S", "E", "c", "M", "cm", "r"),
                       ("double",) * 5 + ("any", "any")),
+    # "anyseq": sequence<sequence<any>> (empty cells skipped, text refused, shape checked).
+    "ACTIVITIESNEEDED": (activities_needed_first, ("leads", "rates", "r"),
+                         ("double", "anyseq", "any")),
 }
 
 
@@ -255,6 +283,11 @@ def self_check() -> None:
             assert all(close(g, w) for g, w in zip(got, want)), (got, want)
         else:
             assert close(got, want), (got, want)
+    assert activities_needed(40, [0.25, 0.4, 0.5]) == [800, 200, 80]
+    assert activities_needed(40, [0.3, 0.45, 0.6]) == [497, 149, 67]
+    assert activities_needed(40, [0.3, 0.45, 0.6], 2) == [494, 149, 67]
+    assert activities_needed(39.5, 0.5) == [79]
+    assert evaluate(activities_needed, 40, [0.5] * 11) == INVALID
     assert evaluate(required_orders, -1, 1) == INVALID
     assert evaluate(required_orders, 1e308, 1e-308) == INVALID
     # Existing customers alone exceed the target: an overflowing intermediate, result 0.
