@@ -43,6 +43,7 @@ ADDIN = {
     "AVERAGEORDERSIZE": "averageOrderSize",
     "CONVERSIONRATE": "conversionRate",
     "PROACTIVEPLAN": "proactivePlan",
+    "ACTIVITIESNEEDED": "activitiesNeeded",
 }
 
 # Last year's monthly figures on "My plan": revenue / orders = 960,000 / 48 = 20,000
@@ -373,7 +374,8 @@ def number_styles(t: dict) -> str:
   <number:percentage-style style:name="N_percent" {lang}>{pct}<number:text>%</number:text></number:percentage-style>
   <number:percentage-style style:name="N_points_plus" style:volatile="true" {lang}><number:text>+</number:text>{pct}<number:text>%</number:text></number:percentage-style>
   <number:percentage-style style:name="N_points_minus" style:volatile="true" {lang}><number:text>-</number:text>{pct}<number:text>%</number:text></number:percentage-style>
-  <number:percentage-style style:name="N_points" {lang}>{pct}<number:text>%</number:text><style:map style:condition="value()&gt;0" style:apply-style-name="N_points_plus"/><style:map style:condition="value()&lt;0" style:apply-style-name="N_points_minus"/></number:percentage-style>"""
+  <number:percentage-style style:name="N_points" {lang}>{pct}<number:text>%</number:text><style:map style:condition="value()&gt;0" style:apply-style-name="N_points_plus"/><style:map style:condition="value()&lt;0" style:apply-style-name="N_points_minus"/></number:percentage-style>
+  <number:number-style style:name="N_decimal" {lang}><number:number number:decimal-places="1" number:min-decimal-places="1" number:min-integer-digits="1" number:grouping="true"/></number:number-style>"""
 
 
 # name -> (parent, display-name key(s), data style, cell properties, text properties)
@@ -406,7 +408,7 @@ def cell_styles(t: dict) -> list[tuple[str, str, str, str, str, str]]:
     ]
     for base in ("LP_Input", "LP_Result", "LP_Total"):
         base_name = s[{"LP_Input": "input", "LP_Result": "result", "LP_Total": "total"}[base]]
-        for kind in ("currency", "count", "percent", "points"):
+        for kind in ("currency", "count", "percent", "points", "decimal"):
             if kind == "points" and base != "LP_Result":
                 continue
             out.append((f"{base}_{kind}", base, f"{base_name} {s[kind]}", f"N_{kind}", "", ""))
@@ -710,6 +712,284 @@ def marketing(t: dict) -> Sheet:
     return sh
 
 
+# ---- My time (issue 13) -------------------------------------------------------------------
+TEXT["en"]["styles"]["decimal"] = "hours"
+TEXT["nl"]["styles"]["decimal"] = "uren"
+TEXT["en"].update(
+    y_sheet="My time",
+    y_title="Where my time goes",
+    y_intro=["How many calls, conversations and meetings your proactive leads take, and whether existing",
+             "customers, marketing's leads and your own prospecting fit in your week. Yellow: inputs, green: results."],
+    y_stages="Own prospecting: the activities behind your proactive leads",
+    y_activity="Activity", y_rate="Rate to the next stage", y_hours_each="Hours each",
+    y_per_year="Needed this year", y_per_week="Per week", y_hours_year="Hours this year",
+    y_stage_names=["Calls", "Conversations", "Meetings"],
+    y_activity_hours="Hours for these activities",
+    y_stages_note=["ACTIVITIESNEEDED, an array formula over the three rows: meetings turn into",
+                   "leads at the last rate, conversations into meetings at the one before."],
+    y_inputs="Your hours",
+    y_hours_order="Hours per order from existing customers",
+    y_hours_lead="Hours per lead, marketing's or your own",
+    y_weeks="Working weeks in the year",
+    y_available="Hours a week available for sales work",
+    y_from_plan="From My plan",
+    y_existing="Orders from existing customers", y_marketing="Leads from marketing",
+    y_proactive="Proactive leads",
+    y_where="Where the time goes",
+    y_source="Source", y_hours_per_year="Hours a year", y_hours_per_week="Hours a week",
+    y_share="Share of the time",
+    y_src_existing="Existing customers", y_src_marketing="Marketing's leads",
+    y_src_own="Own prospecting",
+    y_total="Total", y_available_row="Available for sales work",
+    y_left="Left over (below 0: short)",
+    y_fits=("The plan fits in your week, with ", " hours a week to spare."),
+    y_short=("The plan does not fit in your week: it needs ", " hours a week more than you have."),
+    y_chart_block="The week in a chart",
+    y_plan_col="Your plan", y_available_col="Available",
+    y_chart="Hours a week by source",
+    y_team_head="Own prospecting, team-wide",
+    y_team_rate="Rate to the next stage", y_team_hours="Hours each",
+    y_team_per_lead="Per lead", y_team_weeks="Weeks",
+    y_team_col="Own prospecting hours a week",
+)
+TEXT["nl"].update(
+    y_sheet="Mijn tijd",
+    y_title="Waar mijn tijd heen gaat",
+    y_intro=["Hoeveel belletjes, gesprekken en afspraken je proactieve leads vragen, en of bestaande klanten,",
+             "de leads van marketing en je eigen prospectie in je week passen. Geel: invoer, groen: resultaten."],
+    y_stages="Eigen prospectie: de activiteiten achter je proactieve leads",
+    y_activity="Activiteit", y_rate="Conversie naar de volgende stap", y_hours_each="Uren per stuk",
+    y_per_year="Nodig dit jaar", y_per_week="Per week", y_hours_year="Uren dit jaar",
+    y_stage_names=["Belletjes", "Gesprekken", "Afspraken"],
+    y_activity_hours="Uren voor deze activiteiten",
+    y_stages_note=["BENODIGDEACTIVITEITEN, een matrixformule over de drie rijen: afspraken",
+                   "worden leads met de laatste conversie, gesprekken afspraken met die ervoor."],
+    y_inputs="Jouw uren",
+    y_hours_order="Uren per order van bestaande klanten",
+    y_hours_lead="Uren per lead, van marketing of van jezelf",
+    y_weeks="Werkweken in het jaar",
+    y_available="Uren per week beschikbaar voor sales",
+    y_from_plan="Uit Mijn plan",
+    y_existing="Orders van bestaande klanten", y_marketing="Leads van marketing",
+    y_proactive="Proactieve leads",
+    y_where="Waar de tijd heen gaat",
+    y_source="Bron", y_hours_per_year="Uren per jaar", y_hours_per_week="Uren per week",
+    y_share="Aandeel in de tijd",
+    y_src_existing="Bestaande klanten", y_src_marketing="Leads van marketing",
+    y_src_own="Eigen prospectie",
+    y_total="Totaal", y_available_row="Beschikbaar voor sales",
+    y_left="Over (onder 0: tekort)",
+    y_fits=("Het plan past in je week, met ", " uur per week over."),
+    y_short=("Het plan past niet in je week: het vraagt ", " uur per week meer dan je hebt."),
+    y_chart_block="De week in een grafiek",
+    y_plan_col="Jouw plan", y_available_col="Beschikbaar",
+    y_chart="Uren per week per bron",
+    y_team_head="Eigen prospectie, hele team",
+    y_team_rate="Conversie naar de volgende stap", y_team_hours="Uren per stuk",
+    y_team_per_lead="Per lead", y_team_weeks="Weken",
+    y_team_col="Uren eigen prospectie per week",
+)
+
+# The example funnel turns the article's 40 proactive leads into round numbers: 80
+# meetings, 200 conversations, 800 calls (issue 13). With these hours the week needs
+# 480 + 240 + 460 = 1,180 hours a year, 25.7 a week: 1.7 more than the 24 available.
+STAGE_RATES = [0.25, 0.4, 0.5]
+STAGE_HOURS = [0.1, 0.5, 1.5]
+HOURS_PER_EXISTING_ORDER, HOURS_PER_LEAD, WORKING_WEEKS, HOURS_AVAILABLE = 16, 4, 46, 24
+
+
+def col_name(index: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA."""
+    name = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        name = chr(65 + rest) + name
+    return name
+
+
+def fits_sentence(t: dict, left: str) -> str:
+    """A formula: the plain sentence on whether the week holds the plan (left: hours left)."""
+    fa, fb = t["y_fits"]
+    sa, sb = t["y_short"]
+    return (f'=IF({left}>=0;"{fa}"&FIXED({left};1)&"{fb}";'
+            f'"{sa}"&FIXED(-{left};1)&"{sb}")')
+
+
+def my_time(t: dict) -> Sheet:
+    sh = Sheet(t["y_sheet"], [9.0, 3.4, 3.2, 3.2, 2.6, 3.0])
+    plan = t["plan"]
+    sh.text("A1", t["y_title"], "LP_Title")
+    assert len(t["y_intro"]) == 2 and len(t["y_stages_note"]) == 2
+    for i, line in enumerate(t["y_intro"]):
+        sh.text(f"A{2 + i}", line, "LP_Note")
+
+    sh.text("A4", t["y_stages"], "LP_Heading")
+    for col, key in zip("ABCDEF", ("y_activity", "y_rate", "y_hours_each", "y_per_year",
+                                   "y_per_week", "y_hours_year")):
+        sh.text(f"{col}5", t[key], "LP_Header")
+    for i, (name, rate, hours) in enumerate(zip(t["y_stage_names"], STAGE_RATES, STAGE_HOURS)):
+        r = 6 + i
+        sh.text(f"A{r}", name, "LP_Input")
+        sh.number(f"B{r}", rate, "LP_Input_percent")
+        sh.number(f"C{r}", hours, "LP_Input_decimal")
+        sh.formula(f"E{r}", f"=D{r}/$B$15", "LP_Result_decimal")
+        sh.formula(f"F{r}", f"=D{r}*C{r}", "LP_Result_count")
+    sh.array("D6", 3, 1, "=ACTIVITIESNEEDED(B21;B6:B8)", [["LP_Result_count"]] * 3)
+    sh.text("A9", t["y_activity_hours"], "LP_Total")
+    sh.formula("F9", "=SUM(F6:F8)", "LP_Total_count")
+    for i, line in enumerate(t["y_stages_note"]):
+        sh.text(f"A{10 + i}", line, "LP_Note")
+
+    sh.text("A12", t["y_inputs"], "LP_Heading")
+    for r, key, value, style in ((13, "y_hours_order", HOURS_PER_EXISTING_ORDER, "LP_Input_decimal"),
+                                 (14, "y_hours_lead", HOURS_PER_LEAD, "LP_Input_decimal"),
+                                 (15, "y_weeks", WORKING_WEEKS, "LP_Input_count"),
+                                 (16, "y_available", HOURS_AVAILABLE, "LP_Input_decimal")):
+        sh.text(f"A{r}", t[key])
+        sh.number(f"B{r}", value, style)
+
+    sh.text("A18", t["y_from_plan"], "LP_Heading")
+    for r, key, source in ((19, "y_existing", "B26"), (20, "y_marketing", "B28"),
+                           (21, "y_proactive", "B35")):
+        sh.text(f"A{r}", t[key])
+        sh.formula(f"B{r}", f"='{plan}'!{source}", "LP_Result_count")
+
+    sh.text("A23", t["y_where"], "LP_Heading")
+    for col, key in zip("ABCD", ("y_source", "y_hours_per_year", "y_hours_per_week", "y_share")):
+        sh.text(f"{col}24", t[key], "LP_Header")
+    sources = ((25, "y_src_existing", "=B19*B13"), (26, "y_src_marketing", "=B20*B14"),
+               (27, "y_src_own", "=F9+B21*B14"))
+    for r, key, hours in sources:
+        sh.text(f"A{r}", t[key])
+        sh.formula(f"B{r}", hours, "LP_Result_count")
+        sh.formula(f"C{r}", f"=B{r}/$B$15", "LP_Result_decimal")
+        sh.formula(f"D{r}", f"=B{r}/$B$28", "LP_Result_percent")
+    sh.text("A28", t["y_total"], "LP_Total")
+    sh.formula("B28", "=SUM(B25:B27)", "LP_Total_count")
+    sh.formula("C28", "=SUM(C25:C27)", "LP_Total_decimal")
+    sh.formula("D28", "=SUM(D25:D27)", "LP_Total_percent")
+    sh.text("A29", t["y_available_row"])
+    sh.formula("B29", "=B16*B15", "LP_Result_count")
+    sh.formula("C29", "=B16", "LP_Result_decimal")
+    sh.text("A30", t["y_left"])
+    sh.formula("B30", "=B29-B28", "LP_Result_count")
+    sh.formula("C30", "=C29-C28", "LP_Result_decimal")
+    sh.formula("A31", fits_sentence(t, "C30"), "LP_Total")
+
+    # The chart's table: the plan's hours a week stacked by source, and the hours
+    # available as a bar beside it.
+    sh.text("A33", t["y_chart_block"], "LP_Heading")
+    sh.empty("A34", "LP_Header")
+    sh.text("B34", t["y_plan_col"], "LP_Header")
+    sh.text("C34", t["y_available_col"], "LP_Header")
+    for r, key, source in ((35, "y_src_existing", "C25"), (36, "y_src_marketing", "C26"),
+                           (37, "y_src_own", "C27")):
+        sh.text(f"A{r}", t[key])
+        sh.formula(f"B{r}", f"={source}", "LP_Result_decimal")
+    sh.text("A38", t["y_available_row"])
+    sh.formula("C38", "=C29", "LP_Result_decimal")
+    sh.cells[(38, 0)] = Cell("empty", frame=time_chart(t, sh.name))
+
+    for name, address in (
+            ("LP_STAGE_NAMES", "A6:A8"), ("LP_STAGE_RATES", "B6:B8"),
+            ("LP_HOURS_PER_ACTIVITY", "C6:C8"), ("LP_HOURS_PER_EXISTING_ORDER", "B13"),
+            ("LP_HOURS_PER_LEAD", "B14"), ("LP_WORKING_WEEKS", "B15"),
+            ("LP_HOURS_AVAILABLE_PER_WEEK", "B16"),
+            ("LP_ACTIVITIES_PER_YEAR", "D6:D8"), ("LP_ACTIVITIES_PER_WEEK", "E6:E8"),
+            ("LP_ACTIVITY_HOURS_PER_YEAR", "F9"),
+            ("LP_EXISTING_HOURS_PER_YEAR", "B25"), ("LP_EXISTING_HOURS_PER_WEEK", "C25"),
+            ("LP_EXISTING_TIME_SHARE", "D25"),
+            ("LP_MARKETING_HOURS_PER_YEAR", "B26"), ("LP_MARKETING_HOURS_PER_WEEK", "C26"),
+            ("LP_MARKETING_TIME_SHARE", "D26"),
+            ("LP_PROSPECTING_HOURS_PER_YEAR", "B27"), ("LP_PROSPECTING_HOURS_PER_WEEK", "C27"),
+            ("LP_PROSPECTING_TIME_SHARE", "D27"),
+            ("LP_TOTAL_HOURS_PER_YEAR", "B28"), ("LP_TOTAL_HOURS_PER_WEEK", "C28"),
+            ("LP_HOURS_AVAILABLE_PER_YEAR", "B29"), ("LP_HOURS_LEFT_PER_WEEK", "C30")):
+        sh.define(name, address)
+    return sh
+
+
+def time_chart(t: dict, sheet: str) -> str:
+    q = f"'{sheet}'" if " " in sheet else sheet
+    rows = [(35, "#1f3864"), (36, "#ed7d31"), (37, "#70ad47"), (38, "#a5a5a5")]
+    ranges = " ".join([f"{q}.B34:{q}.C34"] + [f"{q}.A{r}:{q}.C{r}" for r, _ in rows])
+    series_styles = "\n".join(
+        f'<style:style style:name="cts{i}" style:family="chart"><style:graphic-properties '
+        f'draw:stroke="none" draw:fill-color="{color}"/></style:style>'
+        for i, (_, color) in enumerate(rows))
+    series_xml = "\n".join(
+        f'<chart:series chart:style-name="cts{i}" chart:class="chart:bar" '
+        f'chart:values-cell-range-address="{q}.B{r}:{q}.C{r}" '
+        f'chart:label-cell-address="{q}.A{r}"/>'
+        for i, (r, _) in enumerate(rows))
+    return f"""<draw:frame draw:z-index="0" draw:name="WeekChart" draw:style-name="grChart" svg:width="16cm" svg:height="9cm" svg:x="0cm" svg:y="0.3cm">
+<draw:object draw:notify-on-update-of-ranges="{ranges}">
+<office:document office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.chart">
+<office:automatic-styles>
+<style:style style:name="chc" style:family="chart"><style:graphic-properties draw:stroke="none"/></style:style>
+<style:style style:name="cht" style:family="chart"><style:text-properties fo:font-size="13pt" fo:font-weight="bold"/></style:style>
+<style:style style:name="chp" style:family="chart"><style:chart-properties chart:stacked="true" chart:vertical="false" chart:treat-empty-cells="use-zero"/></style:style>
+<style:style style:name="chl" style:family="chart"><style:chart-properties chart:auto-position="true"/></style:style>
+<style:style style:name="cha" style:family="chart"><style:chart-properties chart:display-label="true"/><style:graphic-properties svg:stroke-color="#b3b3b3"/></style:style>
+<style:style style:name="chg" style:family="chart"><style:graphic-properties svg:stroke-color="#d9d9d9"/></style:style>
+<style:style style:name="chw" style:family="chart"><style:graphic-properties draw:fill="none" draw:stroke="none"/></style:style>
+{series_styles}
+</office:automatic-styles>
+<office:body>
+<office:chart>
+<chart:chart svg:width="16cm" svg:height="9cm" chart:class="chart:bar" chart:style-name="chc">
+<chart:title chart:style-name="cht"><text:p>{escape(t["y_chart"])}</text:p></chart:title>
+<chart:legend chart:legend-position="end" chart:style-name="chl"/>
+<chart:plot-area chart:style-name="chp" chart:data-source-has-labels="none">
+<chart:axis chart:dimension="x" chart:name="primary-x" chart:style-name="cha"><chart:categories table:cell-range-address="{q}.B34:{q}.C34"/></chart:axis>
+<chart:axis chart:dimension="y" chart:name="primary-y" chart:style-name="cha"><chart:grid chart:style-name="chg" chart:class="major"/></chart:axis>
+{series_xml}
+<chart:wall chart:style-name="chw"/>
+</chart:plot-area>
+</chart:chart>
+</office:chart>
+</office:body>
+</office:document>
+</draw:object>
+</draw:frame>"""
+
+
+def team_time(sh: Sheet, t: dict) -> None:
+    """Team: each account manager's hours a week for own prospecting, in the first free
+    column, from team-wide stage rates and hours typed once above the table (rows 1-3)."""
+    col = max(c for (r, c) in sh.cells if r == 3) + 1       # after the last header in row 4
+    name = col_name(col)
+    rates, hours = [col_name(col + 1 + i) for i in range(3)], col_name(col + 4)
+    weeks = col_name(col + 5)
+    sh.widths.extend([6.4] + [3.2] * 3 + [2.8] * 2)
+    assert len(sh.widths) >= col + 6
+    sh.text(f"{name}1", t["y_team_head"], "LP_Header")
+    for c, label in zip(rates + [hours, weeks], t["y_stage_names"] + [t["y_team_per_lead"], t["y_team_weeks"]]):
+        sh.text(f"{c}1", label, "LP_Header")
+    sh.text(f"{name}2", t["y_team_rate"])
+    sh.text(f"{name}3", t["y_team_hours"])
+    for c, rate, each in zip(rates, STAGE_RATES, STAGE_HOURS):
+        sh.number(f"{c}2", rate, "LP_Input_percent")
+        sh.number(f"{c}3", each, "LP_Input_decimal")
+    sh.number(f"{hours}3", HOURS_PER_LEAD, "LP_Input_decimal")
+    sh.number(f"{weeks}3", WORKING_WEEKS, "LP_Input_count")
+    sh.text(f"{name}4", t["y_team_col"], "LP_Header")
+    first, last = TEAM_FIRST_ROW, TEAM_TOTAL_ROW - 1
+    hours_row = f"${rates[0]}$3:${rates[-1]}$3"
+    rates_row = f"${rates[0]}$2:${rates[-1]}$2"
+    for r in range(first, last + 1):
+        # The activities' hours (a row of hours times the column of counts) plus the
+        # proactive leads' own hours, over the working weeks.
+        sh.formula(f"{name}{r}", f"=(MMULT({hours_row};ACTIVITIESNEEDED(P{r};{rates_row}))"
+                                 f"+P{r}*${hours}$3)/${weeks}$3", "LP_Result_decimal")
+    sh.formula(f"{name}{TEAM_TOTAL_ROW}", f"=SUM({name}{first}:{name}{last})", "LP_Total_decimal")
+    sh.define("LP_TEAM_STAGE_RATES", rates_row.replace("$", ""))
+    sh.define("LP_TEAM_HOURS_PER_ACTIVITY", hours_row.replace("$", ""))
+    sh.define("LP_TEAM_HOURS_PER_LEAD", f"{hours}3")
+    sh.define("LP_TEAM_WORKING_WEEKS", f"{weeks}3")
+
+
 # ---- serialisation ------------------------------------------------------------------------
 NAMESPACES = (
     'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
@@ -803,7 +1083,8 @@ def named_ranges_xml(sheets: list[Sheet]) -> str:
 
 def document(lang: str) -> str:
     t = TEXT[lang]
-    sheets = [my_plan(t), team(t), marketing(t)]
+    sheets = [my_plan(t), team(t), marketing(t), my_time(t)]
+    team_time(sheets[1], t)
     used = sorted({cell.style for sh in sheets for cell in sh.cells.values() if cell.style})
     # Cells point at automatic styles whose parents are the named styles: the way Calc
     # itself writes them, so the named style shows in the Styles deck for each cell.

@@ -51,13 +51,13 @@ from com.sun.star.ucb.OpenMode import ALL as OPEN_ALL  # noqa: E402
 SESSION_TIMEOUT = 180.0
 
 LANGS = {
-    "en": dict(locale="en-US", sheets=["My plan", "Team", "Marketing"],
+    "en": dict(locale="en-US", sheets=["My plan", "Team", "Marketing", "My time"],
                title="LeadPlan proactive sales plan", total="Team total",
                input_style="LeadPlan Input", result_styles=("LeadPlan Result", "LeadPlan Total"),
                plan_labels=["Required orders", "Existing-customer orders", "New-customer orders",
                             "Leads needed", "Marketing leads", "Proactive leads",
                             "Proactive revenue", "Proactive leads per month"]),
-    "nl": dict(locale="nl-NL", sheets=["Mijn plan", "Team", "Marketing"],
+    "nl": dict(locale="nl-NL", sheets=["Mijn plan", "Team", "Marketing", "Mijn tijd"],
                title="LeadPlan proactief salesplan", total="Totaal team",
                input_style="LeadPlan Invoer",
                result_styles=("LeadPlan Resultaat", "LeadPlan Totaal"),
@@ -79,7 +79,33 @@ PLAN_BLOCK = [50, 30, 20, 100, 60, 40, 160000, 4]
 MARKETING = {"D6": 0.15, "D7": 0.275, "D8": 0.2, "B16": 40, "B18": 30, "B19": 10,
              "B23": 945000, "B24": 1005000}
 # Team columns whose total is the sum of the account-manager rows.
-TEAM_SUM_COLUMNS = set("BCDEFGHMNOPQRST")
+TEAM_SUM_COLUMNS = set("BCDEFGHMNOPQRSTU")
+
+# "My time" (issue 13), by hand from the article's 40 proactive leads, 30 existing-customer
+# orders and 60 marketing leads, with the sheet's example inputs: rates 25%, 40%, 50% give
+# 80 meetings, 200 conversations, 800 calls; at 0.1, 0.5 and 1.5 hours each that is 80 +
+# 100 + 120 = 300 hours, plus 40 leads x 4 hours = 460 for own prospecting; existing
+# customers 30 x 16 = 480, marketing's leads 60 x 4 = 240; 1,180 hours over 46 weeks is
+# 25.65 a week against 24 available: 1.65 short.
+TIME = {"D6": 800, "D7": 200, "D8": 80, "E6": 800 / 46, "E7": 200 / 46, "E8": 80 / 46,
+        "F6": 80, "F7": 100, "F8": 120, "F9": 300, "B19": 30, "B20": 60, "B21": 40,
+        "B25": 480, "B26": 240, "B27": 460, "B28": 1180, "C25": 480 / 46, "C26": 240 / 46,
+        "C27": 10, "C28": 1180 / 46, "D25": 480 / 1180, "D26": 240 / 1180, "D27": 460 / 1180,
+        "D28": 1, "B29": 1104, "C29": 24, "B30": 1104 - 1180, "C30": 24 - 1180 / 46,
+        "B35": 480 / 46, "B36": 240 / 46, "B37": 10, "C38": 24}
+TIME_NAMES = {"LP_PROSPECTING_HOURS_PER_WEEK": 10, "LP_TOTAL_HOURS_PER_WEEK": 1180 / 46,
+              "LP_HOURS_AVAILABLE_PER_WEEK": 24, "LP_HOURS_LEFT_PER_WEEK": 24 - 1180 / 46,
+              "LP_EXISTING_HOURS_PER_YEAR": 480, "LP_MARKETING_HOURS_PER_YEAR": 240,
+              "LP_PROSPECTING_HOURS_PER_YEAR": 460, "LP_ACTIVITY_HOURS_PER_YEAR": 300,
+              "LP_WORKING_WEEKS": 46, "LP_HOURS_PER_LEAD": 4, "LP_HOURS_PER_EXISTING_ORDER": 16,
+              "LP_TEAM_HOURS_PER_LEAD": 4, "LP_TEAM_WORKING_WEEKS": 46}
+TIME_SENTENCES = {"en": ("The plan does not fit in your week: it needs 1.7 hours a week more "
+                         "than you have.",
+                         "The plan fits in your week, with 4.3 hours a week to spare."),
+                  "nl": ("Het plan past niet in je week: het vraagt 1,7 uur per week meer dan "
+                         "je hebt.",
+                         "Het plan past in je week, met 4,3 uur per week over.")}
+TEAM_TIME_HEADER = {"en": "Own prospecting hours a week", "nl": "Uren eigen prospectie per week"}
 
 
 def near(a: float, b: float) -> bool:
@@ -232,6 +258,63 @@ def check_marketing(f: Failures, doc, what: str) -> None:
         f.check(near(got, expected), f"{what}: Marketing {address} = {expected} (got {got})")
 
 
+def check_time(f: Failures, doc, what: str, lang: str) -> None:
+    """My time: the activities, hours per source, shares, the week against the hours
+    available, its sentence, chart and names; Team's prospecting hours per manager."""
+    sheet = LANGS[lang]["sheets"][3]
+    for address, expected in TIME.items():
+        got = value(doc, sheet, address)
+        f.check(near(got, expected), f"{what}: My time {address} = {expected} (got {got})")
+    sentence = lpcalc.cell(doc, sheet, "A31").getString()
+    f.check(sentence == TIME_SENTENCES[lang][0], f"{what}: My time says the plan does not fit "
+            f"by 1.7 hours ({sentence!r})")
+    f.check(lpcalc.cell(doc, sheet, "D6").getFormula().upper().count("ACTIVITIESNEEDED") == 1
+            and lpcalc.cell(doc, sheet, "D8").getFormula() == lpcalc.cell(doc, sheet, "D6").getFormula(),
+            f"{what}: My time D6:D8 is one ACTIVITIESNEEDED array formula")
+    for name, expected in TIME_NAMES.items():
+        ok = doc.NamedRanges.hasByName(name)
+        got = doc.NamedRanges.getByName(name).getReferredCells().getValue() if ok else None
+        f.check(ok and near(got, expected), f"{what}: named range {name} = {expected} (got {got})")
+    charts = lpcalc.sheet(doc, sheet).getCharts()
+    if f.check(charts.getCount() == 1, f"{what}: My time has one chart"):
+        chart = charts.getByIndex(0).getEmbeddedObject()
+        series = chart.getFirstDiagram().getCoordinateSystems()[0].getChartTypes()[0] \
+            .getDataSeries()
+        labels = [s.getDataSequences()[0].getLabel().getData()[0] for s in series]
+        available = lpcalc.cell(doc, sheet, "A38").getString()
+        f.check(chart.getDiagram().Stacked and len(series) == 4 and labels[-1] == available,
+                f"{what}: the week chart stacks the 3 sources and shows the hours available "
+                f"({labels}, stacked={chart.getDiagram().Stacked})")
+    # Team: the column headed TEAM_TIME_HEADER; the article's manager (row 5) needs 10 hours
+    # a week as on My time; Ben (row 6): S 15,000, c 22.5%, O 54, N 19, P = ceil(8.2 /
+    # 0.225) = 37 -> 74 meetings, 185 conversations, 740 calls: 74 + 92.5 + 111 + 37 x 4 =
+    # 425.5 hours over 46 weeks.
+    team = lpcalc.sheet(doc, 1)
+    cols = [c for c in range(40) if team.getCellByPosition(c, 3).getString() == TEAM_TIME_HEADER[lang]]
+    if f.check(len(cols) == 1, f"{what}: Team has a column {TEAM_TIME_HEADER[lang]!r}"):
+        got = [team.getCellByPosition(cols[0], r).getValue() for r in (4, 5)]
+        f.check(near(got[0], 10) and near(got[1], 425.5 / 46),
+                f"{what}: Team's prospecting hours a week: 10 and 9.25 (got {got})")
+
+
+def check_time_follows(f: Failures, office, doc, what: str, lang: str) -> None:
+    """After check_follows (target 1,200,000: 90 proactive leads): My time follows My plan,
+    and more hours available make the week fit."""
+    sheet = LANGS[lang]["sheets"][3]
+    got = [value(doc, sheet, a) for a in ("D6", "D7", "D8", "B21")]
+    # 90 leads: 180 meetings, 450 conversations, 1,800 calls.
+    f.check(got == [1800, 450, 180, 90], f"{what}: My time follows My plan's 90 proactive "
+            f"leads: 1800, 450, 180 (got {got})")
+    lpcalc.cell(doc, 0, "B25").setValue(1000000)
+    lpcalc.cell(doc, sheet, "B16").setValue(30)
+    office.calculate_all(doc)
+    sentence = lpcalc.cell(doc, sheet, "A31").getString()
+    f.check(sentence == TIME_SENTENCES[lang][1], f"{what}: with 30 hours available the plan "
+            f"fits with 4.3 to spare ({sentence!r})")
+    lpcalc.cell(doc, sheet, "B16").setValue(24)
+    office.calculate_all(doc)
+
+
 def check_follows(f: Failures, office, doc, what: str) -> None:
     b = lambda a: value(doc, 0, a)  # noqa: E731
     lpcalc.cell(doc, 0, "B25").setValue(1200000)
@@ -330,7 +413,9 @@ def check_workbook(f: Failures, office, path: Path, lang: str, what: str,
         check_plan(f, doc, what, lang)
         check_team(f, doc, what, lang)
         check_marketing(f, doc, what)
+        check_time(f, doc, what, lang)
         check_follows(f, office, doc, what)
+        check_time_follows(f, office, doc, what, lang)
         f.check(not error_cells(doc), f"{what}: still no errors after the changes")
         if doc_examples:
             check_doc_examples(f, office, doc)
@@ -386,7 +471,9 @@ def check_plan_command(f: Failures, oxt: Path, tmp: Path, timeout: float) -> Non
     if pdf.is_file():
         info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, timeout=60)
         pages = next((l.split()[-1] for l in info.stdout.splitlines() if l.startswith("Pages:")), "")
-    f.check(pages == "3", f"plan.py --pdf writes one page per sheet (pages: {pages or 'none'})")
+    sheets = len(LANGS["en"]["sheets"])
+    f.check(pages == str(sheets), f"plan.py --pdf writes one page per sheet, {sheets} "
+            f"(pages: {pages or 'none'})")
 
     done = subprocess.run(cmd[:4] + ["--target", "1200000", "--timeout", str(timeout)],
                           capture_output=True, text=True, timeout=timeout + 60, env=env)
