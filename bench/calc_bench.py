@@ -77,6 +77,10 @@ FUNCTIONS = {
     # One value of the 8 x 2 plan per cell: row 6 is the proactive leads.
     "proactivePlan": ("A{r};B{r};C{r};D{r};E{r}", "A",
                       "⌈MAX(0;MAX(0;⌈A{r}/B{r}⌉-C{r})-E{r}*D{r})/D{r}⌉"),
+    # The first activity's count (what a normal cell shows) for the own leads in F and the
+    # issue's funnel of three rates, given inline: the same three-cell rates argument for
+    # the add-in and its floor (issue 13).
+    "activitiesNeeded": ("F{r};{{0.25;0.4;0.5}}", "F", "⌈⌈⌈F{r}/0.5⌉/0.4⌉/0.25⌉"),
 }
 
 
@@ -238,7 +242,8 @@ def group_pids(pgid: int) -> list[int]:
 
 
 # ---- the 100,000-row sheet -----------------------------------------------------------
-def per_cell(report: Report, office, rows: int, reps: int, seed: int) -> None:
+def per_cell(report: Report, office, rows: int, reps: int, seed: int,
+             only: list[str] | None = None) -> None:
     """Each variant lives in its own document with the same inputs, so the variants of a
     function are timed interleaved (floor, LeadPlan, native, ... then again): a change in
     the machine's load during the run hits them alike instead of skewing a ratio."""
@@ -254,7 +259,7 @@ def per_cell(report: Report, office, rows: int, reps: int, seed: int) -> None:
             lpcalc.sheet(doc, 0).getCellRangeByName(f"A1:P{rows}").setDataArray(inputs)
             docs[lane] = doc
         first_sheet = lpcalc.sheet(docs["floor"], 0)
-        columns = {c: column_values(first_sheet, c, rows) for c in "ABHK"}
+        columns = {c: column_values(first_sheet, c, rows) for c in "ABFHK"}
 
         def group(members: dict[str, tuple[str, str, bool]]) -> dict[str, list]:
             """members: name -> (lane, formula, as one array formula over the column)."""
@@ -302,6 +307,8 @@ def per_cell(report: Report, office, rows: int, reps: int, seed: int) -> None:
         times: dict[str, list[float]] = {}  # name: seconds of each round
         results = {}
         for function, (_, first, template) in FUNCTIONS.items():
+            if only and function not in only:
+                continue
             members = {
                 f"floor.{function}": ("floor", call(function, "LPFLOOR_"), False),
                 f"leadplan.{function}": ("leadplan", call(function), False),
@@ -334,8 +341,9 @@ def per_cell(report: Report, office, rows: int, reps: int, seed: int) -> None:
                 report.put("ratio.proactiveLeads.native_over_floor",
                            report.values["native.proactiveLeads.us_per_cell"]
                            / report.values["floor.proactiveLeads.us_per_cell"])
-        compare(report, "INDEX(PROACTIVEPLAN;6;2) against PROACTIVELEADS",
-                results["proactivePlan"], results["proactiveLeads"])
+        if "proactivePlan" in results and "proactiveLeads" in results:
+            compare(report, "INDEX(PROACTIVEPLAN;6;2) against PROACTIVELEADS",
+                    results["proactivePlan"], results["proactiveLeads"])
     finally:
         for doc in docs.values():
             lpcalc.close(doc)
@@ -598,6 +606,8 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=2015)
     parser.add_argument("--skip", action="append", default=[],
                         choices=["cells", "team", "startup", "unopkg"])
+    parser.add_argument("--functions", help="per-cell functions only these, comma-separated "
+                        "(e.g. activitiesNeeded)")
     parser.add_argument("--json", type=Path, help="also write every figure here")
     parser.add_argument("--strict", action="store_true", help="exit 3 when a target is missed")
     args = parser.parse_args()
@@ -621,7 +631,8 @@ def main() -> int:
                 profile.add(floor_oxt)
                 with lpcalc.Office(profile=profile, timeout=1200.0) as office:
                     if "cells" not in args.skip:
-                        per_cell(report, office, args.rows, args.reps, args.seed)
+                        per_cell(report, office, args.rows, args.reps, args.seed,
+                                 args.functions.split(",") if args.functions else None)
                     if "team" not in args.skip:
                         team(report, office, args.workbook, args.managers, args.reps, args.seed)
         if "startup" not in args.skip:

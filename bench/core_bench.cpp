@@ -136,6 +136,16 @@ void proactivePlan(benchmark::State& state)
     });
 }
 
+void activitiesNeeded(benchmark::State& state)
+{
+    // The own leads through three stages whose rates vary with the row (c and its
+    // neighbours), as the rates of a 1 x 3 range arrive after the add-in's conversion.
+    run(state, [](const Row& r) {
+        const std::array<double, 3> rates{r.c, 0.5 * r.c + 0.5, 0.5};
+        return leadplan::activitiesNeeded(r.P, rates).counts[0];
+    });
+}
+
 // The cost of the table walk and DoNotOptimize alone, to read the others against.
 void baseline(benchmark::State& state)
 {
@@ -157,5 +167,6 @@ BENCHMARK(requiredConversion);
 BENCHMARK(averageOrderSize);
 BENCHMARK(conversionRate);
 BENCHMARK(proactivePlan);
+BENCHMARK(activitiesNeeded);
 
 BENCHMARK_MAIN();

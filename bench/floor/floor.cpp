@@ -24,10 +24,10 @@ using css::uno::Any;
 using rtl::OUString;
 using css::uno::Sequence;
 
-constexpr std::array<std::string_view, 10> methods{
+constexpr std::array<std::string_view, 11> methods{
     "requiredOrders",   "newCustomerOrders",  "requiredLeads",    "proactiveLeads",
     "proactiveRevenue", "achievableRevenue",  "requiredConversion", "averageOrderSize",
-    "conversionRate",   "proactivePlan"};
+    "conversionRate",   "proactivePlan",      "activitiesNeeded"};
 
 constexpr std::string_view displayPrefix = "LPFLOOR_";
 
@@ -105,6 +105,21 @@ public:
             row[i] = cells;
         }
         return rows;
+    }
+
+    // The same shape as ACTIVITIESNEEDED: a column with one value per cell of the rates,
+    // every value the first argument.
+    Sequence<Sequence<double>> SAL_CALL activitiesNeeded(double a,
+                                                         const Sequence<Sequence<Any>>& rates,
+                                                         const Any&) override
+    {
+        sal_Int32 cells = 0;
+        for (const Sequence<Any>& row : rates)
+            cells += row.getLength();
+        Sequence<Sequence<double>> column(cells);
+        for (sal_Int32 i = 0; i < cells; ++i)
+            column.getArray()[i] = Sequence<double>(&a, 1);
+        return column;
     }
 
     // XAddIn
