@@ -166,9 +166,8 @@ def check_descriptions(fails: Failures, listed: dict, language: str,
                         f"{name} argument {i + 1} ({a.name}): optional={a.optional}, "
                         f"expected {want_optional}")
         arg_names = [a.name for a in info.arguments]
-        fails.check(len(set(arg_names)) == len(arg_names) or name in (
-            "CONVERSIONRATE", "CONVERSIERATIO"),
-            f"{name}: repeated argument names {arg_names}")
+        fails.check(len(set(arg_names)) == len(arg_names),
+                    f"{name}: repeated argument names {arg_names}")
         if english is not None and en in english:
             ref = english[en]
             fails.check(info.description != ref.description,
