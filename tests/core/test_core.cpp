@@ -127,6 +127,60 @@ BOOST_AUTO_TEST_CASE(tolerant_ceiling)
     BOOST_TEST(tolerantCeil(1000.000002) == 1001.0);
 }
 
+// The edge itself: within 1e-9 * max(1, |x|) is forgiven, `>` not `>=`. Below 1 the
+// tolerance is 1e-9: exactly 1e-9 orders is 0 orders, the next double up is 1. From 1 up
+// no double sits exactly on the edge, so each case is the last double within it and the
+// first beyond (found by stepping through the doubles with the contract's formula; the
+// comments give x - n against 1e-9 * x). 4e8 and up is the core's general path.
+BOOST_AUTO_TEST_CASE(tolerance_edges)
+{
+    const auto up = [](double x) { return std::nextafter(x, 2.0 * x + 1.0); };
+    const auto down = [](double x) { return std::nextafter(x, -1.0); };
+    BOOST_TEST(requiredOrders(1e-9, 1) == 0.0);
+    BOOST_TEST(requiredOrders(1e-9, 1, 2.0) == 0.0);
+    BOOST_TEST(requiredOrders(1e-9, 1, 0.0) == 1e-9);
+    BOOST_TEST(requiredOrders(1, 1e9) == 0.0);                    // 1 / 1e9 is the double 1e-9
+    BOOST_TEST(requiredOrders(up(1e-9), 1) == 1.0);
+    BOOST_TEST(requiredOrders(up(1e-9), 1, 2.0) == 1.0);
+    BOOST_TEST(requiredLeads(1e-9, 1, 0, 1.0, 2.0) == 0.0);
+    BOOST_TEST(proactiveLeads(1e-9, 1, 0, 1.0, 0, {}, 2.0) == 0.0);
+    BOOST_TEST(tolerantCeil(1e-9) == 0.0);
+    BOOST_TEST(tolerantCeil(down(1e-9)) == 0.0);
+    BOOST_TEST(tolerantCeil(up(1e-9)) == 1.0);
+    BOOST_TEST(tolerantCeil(0.5) == 1.0);
+    BOOST_TEST(tolerantCeil(1.0 - 1e-9) == 1.0);                  // from below: forgiven or not, 1
+    BOOST_TEST(tolerantCeil(down(1.0 - 1e-9)) == 1.0);
+    BOOST_TEST(tolerantCeil(-1e-9) == 0.0);
+    BOOST_TEST(tolerantCeil(-up(1e-9)) == 0.0);                   // ceil(-0.000000001...) is -0
+    BOOST_TEST(tolerantCeil(-1.0 + 1e-9) == -1.0);
+    BOOST_TEST(tolerantCeil(-1.0 + 1.001e-9) == 0.0);
+    struct Edge {
+        double n, lastWithin;
+    };
+    const Edge edges[] = {
+        {1.0, 0x1.000000044b82fp+0},             // 1 + 0.99999986e-9 vs 1.000000001e-9
+        {3.0, 0x1.8000000671447p+1},             // 3 + 2.9999998e-9 vs 3.000000003e-9
+        {50.0, 0x1.90000006b5fcap+5},            // 50 + 4.9999997e-8 vs 5.000000005e-8
+        {1e6, 0x1.e84800083126ep+19},            // 1e6 + 0.99999993e-3 vs 1.000000001e-3
+        {399999999.0, 0x1.7d783ff666666p+28},    // the core's shortcut's last whole number
+        {4e8, 0x1.7d78400666666p+28},            // the general path from here
+        {4.5e8, 0x1.ad27480733333p+28},
+    };
+    for (const Edge& e : edges) {
+        BOOST_TEST_CONTEXT("n = " << e.n)
+        {
+            BOOST_TEST(tolerantCeil(e.lastWithin) == e.n);
+            BOOST_TEST(tolerantCeil(up(e.lastWithin)) == e.n + 1.0);
+            BOOST_TEST(requiredOrders(e.lastWithin, 1.0) == e.n);
+            BOOST_TEST(requiredOrders(up(e.lastWithin), 1.0) == e.n + 1.0);
+            BOOST_TEST(requiredOrders(up(e.lastWithin), 1.0, 2.0) == e.n + 1.0);
+            // From below the edge is the same whole number either way: n - 1e-9 * n is n.
+            BOOST_TEST(tolerantCeil(e.n - (e.lastWithin - e.n)) == e.n);
+            BOOST_TEST(tolerantCeil(e.n - (up(e.lastWithin) - e.n)) == e.n);
+        }
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(edges)

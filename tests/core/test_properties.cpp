@@ -1,8 +1,10 @@
 // Properties over seeded random inputs (issue 2): monotonicity, whole counts,
 // rounding mode 2 as the rounded exact chain, ACHIEVABLEREVENUE inverting PROACTIVELEADS,
-// and PROACTIVEPLAN agreeing with the single functions.
+// and PROACTIVEPLAN agreeing with the single functions. Expected values come from the
+// contract written out plainly (answer_key.hpp), never from the core's own helpers.
 #include <boost/test/unit_test.hpp>
 
+#include "answer_key.hpp"
 #include "leadplan/leadplan.hpp"
 
 #include <algorithm>
@@ -112,10 +114,18 @@ BOOST_AUTO_TEST_CASE(rounded_modes_give_whole_counts)
         const Counts stepwise = counts(in, 1.0);
         const Counts once = counts(in, 2.0);
         BOOST_TEST_REQUIRE((whole(stepwise.O) && whole(stepwise.N) && whole(stepwise.L) && whole(stepwise.P)));
-        BOOST_TEST_REQUIRE(once.O == tolerantCeil(exact.O));
-        BOOST_TEST_REQUIRE(once.N == tolerantCeil(exact.N));
-        BOOST_TEST_REQUIRE(once.L == tolerantCeil(exact.L));
-        BOOST_TEST_REQUIRE(once.P == tolerantCeil(exact.P));
+        // Mode 2 is the exact chain rounded once; both sides of that written plainly, so a
+        // bug the core's ceiling and its exact chain share cannot hide here.
+        const double cm = in.cm ? *in.cm : in.c;
+        const answer_key::Counts key = answer_key::counts(in.T, in.S, in.E, in.c, in.M, cm, 0.0);
+        BOOST_TEST_REQUIRE(exact.O == key.O);
+        BOOST_TEST_REQUIRE(exact.N == key.N);
+        BOOST_TEST_REQUIRE(exact.L == key.L);
+        BOOST_TEST_REQUIRE(exact.P == key.P);
+        BOOST_TEST_REQUIRE(once.O == answer_key::tolerantCeiling(key.O));
+        BOOST_TEST_REQUIRE(once.N == answer_key::tolerantCeiling(key.N));
+        BOOST_TEST_REQUIRE(once.L == answer_key::tolerantCeiling(key.L));
+        BOOST_TEST_REQUIRE(once.P == answer_key::tolerantCeiling(key.P));
         BOOST_TEST_REQUIRE((whole(once.O) && whole(once.N) && whole(once.L) && whole(once.P)));
     }
 }
@@ -152,25 +162,16 @@ BOOST_AUTO_TEST_CASE(plan_agrees_with_the_single_functions)
             BOOST_TEST_REQUIRE(plan.proactiveLeads == single.P);
             BOOST_TEST_REQUIRE(plan.proactiveRevenue == proactiveRevenue(in.T, in.S, in.E, in.c, in.M, in.cm));
             const double perMonth = single.P / 12.0;
-            BOOST_TEST_REQUIRE(plan.proactiveLeadsPerMonth == (r == 0.0 ? perMonth : tolerantCeil(perMonth)));
+            BOOST_TEST_REQUIRE(plan.proactiveLeadsPerMonth
+                               == (r == 0.0 ? perMonth : answer_key::tolerantCeiling(perMonth)));
         }
     }
 }
 
-// The contract's definition, written plainly: within 1e-9 * max(1, |x|) of the nearest
-// integer (ties away from zero) is that integer, anything else rounds up. The core's
-// ceiling takes a shortcut below 4e8 and must agree everywhere.
-namespace {
-double ceilingByDefinition(double x)
-{
-    if (!std::isfinite(x))
-        return x;
-    const double nearest = std::round(x);
-    if (std::fabs(x - nearest) <= 1e-9 * std::max(1.0, std::fabs(x)))
-        return nearest;
-    return std::ceil(x);
-}
-}  // namespace
+// The contract's definition, written plainly (answer_key.hpp): within 1e-9 * max(1, |x|)
+// of the nearest integer (ties away from zero) is that integer, anything else rounds up.
+// The core's ceiling takes a shortcut below 4e8 and must agree everywhere.
+using answer_key::tolerantCeiling;
 
 BOOST_AUTO_TEST_CASE(tolerant_ceiling_follows_its_definition)
 {
@@ -190,10 +191,27 @@ BOOST_AUTO_TEST_CASE(tolerant_ceiling_follows_its_definition)
         const double x = (whole + offset) * (draw(0, 3) == 0 ? -1.0 : 1.0);
         xs.push_back(x);
     }
-    for (double x : xs) {
-        BOOST_TEST_INFO("x = " << std::setprecision(17) << x);
-        BOOST_TEST_REQUIRE(tolerantCeil(x) == ceilingByDefinition(x));
+    // Below 1 the tolerance is a fixed 1e-9, not relative: values anywhere in (0, 1),
+    // within a few tolerances of 0 and of 1 (on the edge, a hair inside and outside it),
+    // and either sign.
+    for (int i = 0; i < 100000; ++i) {
+        const double u = std::uniform_real_distribution<double>(0.0, 1.0)(engine);
+        const double scale[] = {1.0, 1.0 - std::ldexp(1.0, -53), 1.0 + std::ldexp(1.0, -52), 0.999, 1.001};
+        double x = 0.0;
+        switch (draw(0, 3)) {
+        case 0: x = u; break;
+        case 1: x = 1e-9 * scale[draw(0, 4)]; break;
+        case 2: x = 1.0 - 1e-9 * scale[draw(0, 4)]; break;
+        default: x = draw(1, 5) * 1e-9 * (0.5 + u); break;
+        }
+        xs.push_back(draw(0, 3) == 0 ? -x : x);
     }
+    for (double x : xs) {
+        if (tolerantCeil(x) != tolerantCeiling(x))
+            BOOST_FAIL("x = " << std::setprecision(17) << x << ": core " << tolerantCeil(x) << ", definition "
+                              << tolerantCeiling(x));
+    }
+    BOOST_TEST(xs.size() == 300012u);
 }
 
 // N = max(0, O - E) rounded up: the core skips the rounding when E is whole, which must
@@ -205,9 +223,9 @@ BOOST_AUTO_TEST_CASE(new_customer_orders_round_up_after_a_fractional_E)
         Inputs in = random.inputs();
         if (random.coin())
             in.E += random.uniform(0.0, 1.0);
-        const double O = requiredOrders(in.T, in.S);
+        const double O = tolerantCeiling(in.T / in.S);
         BOOST_TEST_INFO("T " << in.T << " S " << in.S << " E " << in.E);
-        BOOST_TEST_REQUIRE(newCustomerOrders(in.T, in.S, in.E) == tolerantCeil(std::max(0.0, O - in.E)));
+        BOOST_TEST_REQUIRE(newCustomerOrders(in.T, in.S, in.E) == tolerantCeiling(std::max(0.0, O - in.E)));
     }
 }
 
