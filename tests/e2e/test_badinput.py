@@ -323,14 +323,123 @@ def run(oxt: Path, keep: bool, verbose: bool, timeout: float) -> int:
     return 0
 
 
+# ---- the documented table (docs/gen/bad-input.md) ----------------------------------------
+# The table users read is generated from these rows (--write-doc), and ctest
+# bad_input_doc_fresh (--check-doc) fails when docs/gen/bad-input.md differs from them.
+# Each row: what the user gives, the CLASSES above it stands for, and what a required,
+# an optional and a list argument then show. check_documented() ties the words to the
+# expectations: every class has exactly one row, and every error the matrix expects for
+# a class (an error Calc passes on, Err:502 for a refused argument, "the default" for a
+# left-out optional one) is named in its row's words for that kind of argument. Numbers
+# are left to the contract, which decides per argument whether they are allowed.
+DOCUMENTED = [
+    ("A number the function allows", [], "the result", "the result", "the result"),
+    ("A number it does not allow (-1; 0 for S, c or leads; a conversion of 1.5; Rounding 3)",
+     ["negative", "zero", "rate above 1"],
+     "Err:502", "Err:502", "Err:502 when the total is not allowed"),
+    ("A number whose result would overflow (T = 1E308 with S = 0.5)", [],
+     "Err:502", "Err:502", "Err:502"),
+    ("Text typed in the formula (`\"abc\"`)", ["text literal"], "#VALUE!", "Err:502", "#VALUE!"),
+    ("A cell holding text (`abc`)", ["text cell"],
+     "#VALUE!", "Err:502", "#VALUE! (inside a range: counted as 0, like SUM)"),
+    ("A cell holding a number as text (`'5`)", ["numeric text cell"],
+     "the number 5", "Err:502", "the number 5"),
+    ("An empty cell", ["empty cell"], "0", "0, **not** \"left out\": Rounding 0 means exact", "0"),
+    ("An error (`NA()`, `1/0`, or a cell showing one)", ["#N/A cell", "#DIV/0! cell", "NA() inline", "1/0 inline"],
+     "that error (#N/A, #DIV/0!)", "that error (#N/A, #DIV/0!)", "that error (#N/A, #DIV/0!)"),
+    ("TRUE / FALSE", ["TRUE", "FALSE"], "1 / 0", "1 / 0", "1 / 0"),
+    ("1E308", ["1E308"], "a number: the result, or Err:502 if it overflows",
+     "Err:502 (no ratio or mode is that large)", "the result, or Err:502"),
+    ("1E-308 typed in the formula", ["1E-308 literal"],
+     "Err:502 from Calc itself (see below)", "Err:502 from Calc", "Err:502 from Calc"),
+    ("1E-308 in a cell", ["1E-308 cell"], "a valid, tiny number",
+     "a valid, tiny number (as Rounding: Err:502)", "a valid, tiny number"),
+    ("A block of cells (`A1:B2`)", ["2x2 range"], "#VALUE!", "Err:502", "added up"),
+    ("A column range (`B1:B100`) in a normal formula", ["column range"],
+     "the cell on the formula's row (Calc's implicit intersection)", "Err:502", "added up"),
+    ("A range with an error cell in it", ["range with #N/A"],
+     "#VALUE! when the range misses the formula's row", "Err:504", "Err:504"),
+    ("An inline array (`{1;2}`)", ["inline array"], "its first element (in a normal cell)", "Err:502",
+     "added up (3)"),
+    ("Nothing (`;;`)", ["skipped"], "Err:502 (Calc does not call)",
+     "the default (Marketing conversion = Conversion, Rounding 1)", "Err:502"),
+]
+DOC_HEADER = ("| What you give | Required argument | Optional argument "
+              "| List argument (AVERAGEORDERSIZE, CONVERSIONRATE) |\n|---|---|---|---|\n")
+DOC_BEGIN = ("<!-- generated from DOCUMENTED in tests/e2e/test_badinput.py: edit there, then run "
+             "test_badinput.py --write-doc docs/gen/bad-input.md -->\n")
+DOC_END = "<!-- end of the generated table -->\n"
+
+
+def check_documented() -> list[str]:
+    """What is wrong between DOCUMENTED and CLASSES (empty when they agree)."""
+    problems = []
+    covered = [name for _, names, *_ in DOCUMENTED for name in names]
+    for cls in CLASSES:
+        if covered.count(cls.name) != 1:
+            problems.append(f"class {cls.name!r} is in {covered.count(cls.name)} documented rows, not 1")
+    known = {cls.name: cls for cls in CLASSES}
+    problems += [f"documented row names an unknown class {n!r}" for n in covered if n not in known]
+    for given, names, *words in DOCUMENTED:
+        for kind, text in zip(("double", "any", "seq"), words):
+            for name in names:
+                if name not in known:
+                    continue
+                got = receives(known[name], kind, rows=1)
+                need = ("Err:502" if got == INVALID else "default" if got is None
+                        else got[1] if got[0] == "error" else None)
+                if need is not None and need not in text:
+                    problems.append(f"{given!r}, {kind} argument: the matrix expects {need} for "
+                                    f"{name!r}, the documented words {text!r} do not say so")
+    return problems
+
+
+def documented_table() -> str:
+    rows = "".join(f"| {given} | {' | '.join(words)} |\n" for given, _, *words in DOCUMENTED)
+    return DOC_BEGIN + DOC_HEADER + rows + DOC_END
+
+
+def with_documented_table(markdown: str) -> str:
+    """markdown with the generated table between its markers put in anew."""
+    begin, end = markdown.find(DOC_BEGIN), markdown.find(DOC_END)
+    if begin < 0 or end < begin:
+        raise ValueError("no generated-table markers (see DOC_BEGIN and DOC_END)")
+    return markdown[:begin] + documented_table() + markdown[end + len(DOC_END):]
+
+
+def doc_command(path: Path, write: bool) -> int:
+    problems = check_documented()
+    for problem in problems:
+        print(f"bad-input doc: {problem}")
+    current = path.read_text(encoding="utf-8")
+    wanted = with_documented_table(current)
+    if write:
+        if wanted != current:
+            path.write_text(wanted, encoding="utf-8")
+        print(f"bad-input doc: wrote the table into {path}")
+    elif wanted != current:
+        print(f"bad-input doc: {path} differs from DOCUMENTED in {Path(__file__).name}; run "
+              f"{Path(__file__).name} --write-doc {path} (and then the functions_doc_update target)")
+        return 1
+    return 1 if problems else 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--oxt", required=True, type=Path)
+    ap.add_argument("--oxt", type=Path)
     ap.add_argument("--keep", action="store_true", help="keep the throwaway folder")
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("--timeout", type=float, default=240.0,
                     help="seconds the soffice session may take before the harness ends it")
+    ap.add_argument("--check-doc", type=Path, metavar="MD",
+                    help="only check that MD's generated table is DOCUMENTED's (no soffice)")
+    ap.add_argument("--write-doc", type=Path, metavar="MD",
+                    help="only write DOCUMENTED's table into MD between its markers")
     args = ap.parse_args()
+    if args.check_doc or args.write_doc:
+        return doc_command(args.write_doc or args.check_doc, write=args.write_doc is not None)
+    if args.oxt is None:
+        ap.error("--oxt is required to run the matrix")
     return run(args.oxt, args.keep, args.verbose, args.timeout)
 
 
