@@ -49,9 +49,9 @@ ERROR_CODES = {"Err:502": 502, "Err:504": 504, "#VALUE!": 519}
 ERROR_NAMES = {code: name for name, code in ERROR_CODES.items()}
 MEMORY_TOLERANCE = 0.10
 # Bytes per cell that LeadPlan's later rounds may grow by more than the native ones
-# (trimmed mean of the rounds' growth, see later_trimmed_growth). Measured (tests/e2e/
-# README.md): without a leak 0 to 1; with 64 bytes kept per add-in call 40 to 45 (not
-# every cell calls the add-in, and the allocator serves part of it from pages it had).
+# (trimmed mean of the rounds' growth, see later_trimmed_growth). Measured (tests/
+# README.md): without a leak 0.0 to 0.1; with 64 bytes kept per add-in call in a static
+# vector 51 to 67 (not every cell calls the add-in; the vector's copies add some).
 LEAK_LIMIT = 16.0
 # The least-squares slopes, which a bursty leak cannot dodge but the allocator's steps
 # move, may differ by at most this much.
