@@ -122,6 +122,7 @@ CONTRACT = {
     # INDEX(PROACTIVEPLAN(...);6;2): the proactive leads.
     "proactivePlan": (lambda *a: contract.proactive_plan(*a)[5],
                       lambda v: (v[0], v[1], v[2], v[3], v[4])),
+    "activitiesNeeded": (contract.activities_needed_first, lambda v: (v[5], [0.25, 0.4, 0.5])),
 }
 
 
