@@ -327,45 +327,52 @@ def run(oxt: Path, keep: bool, verbose: bool, timeout: float) -> int:
 # The table users read is generated from these rows (--write-doc), and ctest
 # bad_input_doc_fresh (--check-doc) fails when docs/gen/bad-input.md differs from them.
 # Each row: what the user gives, the CLASSES above it stands for, and what a required,
-# an optional and a list argument then show. check_documented() ties the words to the
+# an optional, a list argument and ACTIVITIESNEEDED's stage rates then show (DOC_KINDS). check_documented() ties the words to the
 # expectations: every class has exactly one row, and every error the matrix expects for
 # a class (an error Calc passes on, Err:502 for a refused argument, "the default" for a
 # left-out optional one) is named in its row's words for that kind of argument. Numbers
 # are left to the contract, which decides per argument whether they are allowed.
 DOCUMENTED = [
-    ("A number the function allows", [], "the result", "the result", "the result"),
+    ("A number the function allows", [], "the result", "the result", "the result", "the result"),
     ("A number it does not allow (-1; 0 for S, c or leads; a conversion of 1.5; Rounding 3)",
      ["negative", "zero", "rate above 1"],
-     "Err:502", "Err:502", "Err:502 when the total is not allowed"),
+     "Err:502", "Err:502", "Err:502 when the total is not allowed", "Err:502 (a rate must be above 0 and at most 1)"),
     ("A number whose result would overflow (T = 1E308 with S = 0.5)", [],
-     "Err:502", "Err:502", "Err:502"),
-    ("Text typed in the formula (`\"abc\"`)", ["text literal"], "#VALUE!", "Err:502", "#VALUE!"),
+     "Err:502", "Err:502", "Err:502", "Err:502"),
+    ("Text typed in the formula (`\"abc\"`)", ["text literal"], "#VALUE!", "Err:502", "#VALUE!", "Err:502"),
     ("A cell holding text (`abc`)", ["text cell"],
-     "#VALUE!", "Err:502", "#VALUE! (inside a range: counted as 0, like SUM)"),
+     "#VALUE!", "Err:502", "#VALUE! (inside a range: counted as 0, like SUM)", "Err:502"),
     ("A cell holding a number as text (`'5`)", ["numeric text cell"],
-     "the number 5", "Err:502", "the number 5"),
-    ("An empty cell", ["empty cell"], "0", "0, **not** \"left out\": Rounding 0 means exact", "0"),
+     "the number 5", "Err:502", "the number 5", "Err:502 (text, even a number)"),
+    ("An empty cell", ["empty cell"], "0", "0, **not** \"left out\": Rounding 0 means exact", "0",
+     "skipped; with no rate left, Err:502"),
     ("An error (`NA()`, `1/0`, or a cell showing one)", ["#N/A cell", "#DIV/0! cell", "NA() inline", "1/0 inline"],
-     "that error (#N/A, #DIV/0!)", "that error (#N/A, #DIV/0!)", "that error (#N/A, #DIV/0!)"),
-    ("TRUE / FALSE", ["TRUE", "FALSE"], "1 / 0", "1 / 0", "1 / 0"),
+     "that error (#N/A, #DIV/0!)", "that error (#N/A, #DIV/0!)", "that error (#N/A, #DIV/0!)",
+     "that error (#N/A, #DIV/0!)"),
+    ("TRUE / FALSE", ["TRUE", "FALSE"], "1 / 0", "1 / 0", "1 / 0", "100% / Err:502 (a rate of 0)"),
     ("1E308", ["1E308"], "a number: the result, or Err:502 if it overflows",
-     "Err:502 (no ratio or mode is that large)", "the result, or Err:502"),
+     "Err:502 (no ratio or mode is that large)", "the result, or Err:502", "Err:502"),
     ("1E-308 typed in the formula", ["1E-308 literal"],
-     "Err:502 from Calc itself (see below)", "Err:502 from Calc", "Err:502 from Calc"),
+     "Err:502 from Calc itself (see below)", "Err:502 from Calc", "Err:502 from Calc", "Err:502 from Calc"),
     ("1E-308 in a cell", ["1E-308 cell"], "a valid, tiny number",
-     "a valid, tiny number (as Rounding: Err:502)", "a valid, tiny number"),
-    ("A block of cells (`A1:B2`)", ["2x2 range"], "#VALUE!", "Err:502", "added up"),
+     "a valid, tiny number (as Rounding: Err:502)", "a valid, tiny number",
+     "a valid, tiny rate (the counts then overflow: Err:502)"),
+    ("A block of cells (`A1:B2`)", ["2x2 range"], "#VALUE!", "Err:502", "added up",
+     "Err:502 (one row or one column only)"),
     ("A column range (`B1:B100`) in a normal formula", ["column range"],
-     "the cell on the formula's row (Calc's implicit intersection)", "Err:502", "added up"),
+     "the cell on the formula's row (Calc's implicit intersection)", "Err:502", "added up",
+     "Err:502 (more than 10 cells)"),
     ("A range with an error cell in it", ["range with #N/A"],
-     "#VALUE! when the range misses the formula's row", "Err:504", "Err:504"),
+     "#VALUE! when the range misses the formula's row", "Err:504", "Err:504", "Err:504"),
     ("An inline array (`{1;2}`)", ["inline array"], "its first element (in a normal cell)", "Err:502",
-     "added up (3)"),
+     "added up (3)", "the rates, in order: the result when each is above 0 and at most 1, else Err:502"),
     ("Nothing (`;;`)", ["skipped"], "Err:502 (Calc does not call)",
-     "the default (Marketing conversion = Conversion, Rounding 1)", "Err:502"),
+     "the default (Marketing conversion = Conversion, Rounding 1)", "Err:502", "Err:502"),
 ]
 DOC_HEADER = ("| What you give | Required argument | Optional argument "
-              "| List argument (AVERAGEORDERSIZE, CONVERSIONRATE) |\n|---|---|---|---|\n")
+              "| List argument (AVERAGEORDERSIZE, CONVERSIONRATE) | Stage rates (ACTIVITIESNEEDED) |\n"
+              "|---|---|---|---|---|\n")
+DOC_KINDS = ("double", "any", "seq", "anyseq")   # the table's columns after the first
 DOC_BEGIN = ("<!-- generated from DOCUMENTED in tests/e2e/test_badinput.py: edit there, then run "
              "test_badinput.py --write-doc docs/gen/bad-input.md -->\n")
 DOC_END = "<!-- end of the generated table -->\n"
@@ -381,7 +388,9 @@ def check_documented() -> list[str]:
     known = {cls.name: cls for cls in CLASSES}
     problems += [f"documented row names an unknown class {n!r}" for n in covered if n not in known]
     for given, names, *words in DOCUMENTED:
-        for kind, text in zip(("double", "any", "seq"), words):
+        if len(words) != len(DOC_KINDS):
+            problems.append(f"{given!r}: {len(words)} columns of words, not {len(DOC_KINDS)}")
+        for kind, text in zip(DOC_KINDS, words):
             for name in names:
                 if name not in known:
                     continue
