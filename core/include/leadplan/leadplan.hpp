@@ -180,4 +180,34 @@ inline Activities activitiesNeeded(double leads, std::span<const double> rates, 
     return detail::activitiesNeeded(leads, rates, r.value_or(defaultRounding));
 }
 
+// How sure is the plan (issue 12). Model: existing-customer orders are certain; each of
+// marketing's M leads becomes an order independently with probability cm, each of the P
+// proactive leads with probability c, so the new-customer orders are X + Y with
+// X ~ Binomial(M, cm) and Y ~ Binomial(P, c). N is newCustomerOrders(T, S, E) with the
+// default rounding. Lead counts (M, P) must be whole: a value within
+// 1e-9 * max(1, |x|) of a whole number counts as that number. M + P may be at most
+// maxProbabilityLeads; results are within 1e-12 of the exact probability of the given
+// doubles up to 100,000 leads and within 1e-9 up to maxProbabilityLeads.
+inline constexpr double maxProbabilityLeads = 1e7;
+
+namespace detail {
+double planProbability(double T, double S, double E, double c, double M, double P, double cm);
+double proactiveLeadsFor(double T, double S, double E, double c, double M, double confidence,
+                         double cm);
+}  // namespace detail
+
+// P(X + Y >= N): the chance that the plan's leads bring the new-customer orders.
+inline double planProbability(double T, double S, double E, double c, double M, double P,
+                              Optional cm = {})
+{
+    return detail::planProbability(T, S, E, c, M, P, cm.value_or(c));
+}
+// The smallest whole P >= 0 with planProbability(T, S, E, c, M, P, cm) >= confidence,
+// 0 < confidence < 1.
+inline double proactiveLeadsFor(double T, double S, double E, double c, double M,
+                                 double confidence, Optional cm = {})
+{
+    return detail::proactiveLeadsFor(T, S, E, c, M, confidence, cm.value_or(c));
+}
+
 }  // namespace leadplan
