@@ -81,6 +81,13 @@ public:
     css::uno::Sequence<css::uno::Sequence<double>> SAL_CALL
     activitiesNeeded(double leads, const css::uno::Sequence<css::uno::Sequence<css::uno::Any>>& rates,
                      const css::uno::Any& rounding) override;
+    double SAL_CALL planProbability(double target, double orderSize, double existingOrders,
+                                    double conversion, double marketingLeads,
+                                    double proactiveLeads,
+                                    const css::uno::Any& marketingConversion) override;
+    double SAL_CALL proactiveLeadsFor(double target, double orderSize, double existingOrders,
+                                      double conversion, double marketingLeads, double confidence,
+                                      const css::uno::Any& marketingConversion) override;
 
     // XAddIn (the misspelt "Funtion" is the interface's own)
     OUString SAL_CALL getProgrammaticFuntionName(const OUString& displayName) override;

@@ -240,6 +240,41 @@ inline constexpr Argument activityRounding{
     true,
     "anything but 0, 1 or 2",
     "1"};
+// Issue 12: lead counts are whole (a value within 1e-9 * max(1, |x|) of a whole number
+// counts as that number) and, together, at most 10,000,000.
+inline constexpr Argument wholeMarketingLeads{
+    {"Marketing leads", "Marketingleads"},
+    {"The number of leads marketing hands over in the period: a whole number, 0 or more "
+     "(60 for 5 a month over a year).",
+     "Het aantal leads dat marketing in de periode aandraagt: een heel getal, 0 of meer "
+     "(60 bij 5 per maand over een jaar)."},
+    false,
+    "below 0, not a whole number, or above 10,000,000"};
+
+inline constexpr Argument wholeOwnLeads{
+    {"Proactive leads", "Proactieve leads"},
+    {"The number of leads you generate yourself, beyond marketing's: a whole number, 0 or "
+     "more. With the marketing leads at most 10,000,000.",
+     "Het aantal leads dat u zelf genereert, naast die van marketing: een heel getal, 0 of "
+     "meer. Samen met de marketingleads hoogstens 10.000.000."},
+    false,
+    "below 0, not a whole number, or more than 10,000,000 together with Marketing leads"};
+
+inline constexpr Argument confidence{
+    {"Certainty", "Zekerheid"},
+    {"How sure you want to be of reaching the target: the chance, as a fraction or a "
+     "percentage (90% = 0.9), greater than 0 and less than 1.",
+     "Hoe zeker u wilt zijn dat u het target haalt: de kans, als fractie of als percentage "
+     "(90% = 0,9), groter dan 0 en kleiner dan 1."},
+    false,
+    "0 or below, or 1 (100%) or above"};
+
+inline constexpr Argument planProbability[] = {target,         orderSize,     existingOrders,
+                                               conversion,     wholeMarketingLeads,
+                                               wholeOwnLeads,  marketingConversion};
+inline constexpr Argument proactiveLeadsFor[] = {target,         orderSize,  existingOrders,
+                                                 conversion,     wholeMarketingLeads,
+                                                 confidence,     marketingConversion};
 
 inline constexpr Argument requiredOrders[] = {target, orderSize, rounding};
 inline constexpr Argument newCustomerOrders[] = {target, orderSize, existingOrders, rounding};
@@ -471,6 +506,52 @@ inline constexpr Function functions[] = {
               "1e-9 of its size above a whole number counts as that number, and the next "
               "stage carries on from it), which for counts in the hundreds of millions can "
               "be a whole activity."}},
+    {"planProbability",
+     {"PLANPROBABILITY", "PLANKANS"},
+     {"Returns the chance that the plan reaches the target: that the leads from marketing "
+      "and your own proactive leads together bring at least the new-customer orders, when "
+      "each lead becomes an order independently with its conversion ratio.",
+      "Geeft de kans dat het plan het target haalt: dat de leads van marketing en uw eigen "
+      "proactieve leads samen minstens de orders van nieuwe klanten opleveren, als elke lead "
+      "onafhankelijk met zijn conversieratio een order wordt."},
+     financial,
+     arg::planProbability,
+     {.returns = "a probability from 0 to 1 (format the cell as a percentage)",
+      .example = "=PLANPROBABILITY(1000000; 20000; 30; 20%; 60; 40)",
+      .result = "0.53984 (54.0%)",
+      .more = "The article's plan reaches its target only about half the time: 100 leads at "
+              "20% bring 20 orders on average, and fewer just as often as more. With your own "
+              "conversion 27.5% and marketing's 15%, "
+              "`=PLANPROBABILITY(1000000; 20000; 30; 27.5%; 60; 40; 15%)` gives 0.54078.\n\n"
+              "The model: orders from existing customers are certain; each of marketing's M "
+              "leads becomes an order independently with probability cm, each of your P "
+              "leads with probability c. The result is the chance that these orders, "
+              "X ~ Binomial(M, cm) plus Y ~ Binomial(P, c), reach N = "
+              "NEWCUSTOMERORDERS(T; S; E) (rounded up to whole orders, as with Rounding 1). "
+              "N = 0 gives 1. Lead counts must be whole numbers (a value within "
+              "1e-9 × max(1, |x|) of one, such as 60.00000000000001 from 5 × 12, counts as "
+              "it). The result is exact to within 1e-12 for up to 100,000 leads in all and "
+              "within 1e-9 up to 10,000,000; more leads than that give Err:502 rather than "
+              "an approximation."}},
+    {"proactiveLeadsFor",
+     {"PROACTIVELEADSFOR", "PROACTIEVELEADSVOOR"},
+     {"Returns the number of leads you must generate yourself to reach the target with the "
+      "given certainty: the smallest number for which PLANPROBABILITY is at least that "
+      "certainty.",
+      "Geeft het aantal leads dat u zelf moet genereren om het target met de gegeven "
+      "zekerheid te halen: het kleinste aantal waarvoor PLANKANS minstens die zekerheid "
+      "is."},
+     financial,
+     arg::proactiveLeadsFor,
+     {.returns = "a whole count of leads, never below 0",
+      .example = "=PROACTIVELEADSFOR(1000000; 20000; 30; 20%; 60; 90%)",
+      .result = "66",
+      .more = "To be 90% sure of the article's target you need 66 leads of your own, not the "
+              "40 the averages ask for; for 50%, 80% and 95% certainty 39, 56 and 75. With "
+              "your own conversion 27.5% and marketing's 15%: 52 for 80%, 59 for 90%. The "
+              "answer P is exact: PLANPROBABILITY with P leads meets the certainty and with "
+              "P - 1 it does not. Err:502 when the leads needed would take marketing's and "
+              "your own past 10,000,000 in all."}},
 };
 
 // PROACTIVEPLAN's first column, in the plan's order; the language is the office's UI

@@ -481,6 +481,41 @@ BOOST_AUTO_TEST_CASE(invalid_arguments_map_to_their_positions)
     for (const Any& r : {Any(3.0), Any(0.5), Any(OUString("1")), Any(AnyBlock(1))})
         BOOST_TEST(errorPosition([&] { addin->activitiesNeeded(40, ok, r); }) == 2);
     BOOST_TEST(errorPosition([&] { addin->activitiesNeeded(1e308, anyBlock({{0.5}}), none); }) == -1);
+// Issue 12 through the UNO methods: the issue's figures, the optional cm at 0-based
+// position 6, and every invalid argument at its 0-based position.
+BOOST_FIXTURE_TEST_SUITE(how_sure, Fixture)
+
+BOOST_AUTO_TEST_CASE(the_articles_chance_and_leads_for_a_certainty)
+{
+    BOOST_TEST(std::fabs(addin->planProbability(1000000, 20000, 30, 0.2, 60, 40, none) - 0.53984) <= 0.000005);
+    BOOST_TEST(std::fabs(addin->planProbability(1000000, 20000, 30, 0.275, 60, 40, Any(0.15)) - 0.54078) <= 0.000005);
+    BOOST_TEST(addin->proactiveLeadsFor(1000000, 20000, 30, 0.2, 60, 0.9, none) == 66.0);
+    BOOST_TEST(addin->proactiveLeadsFor(1000000, 20000, 30, 0.275, 60, 0.8, Any(0.15)) == 52.0);
+    // An integer cm of 0 is accepted: marketing's leads never convert.
+    BOOST_TEST(addin->proactiveLeadsFor(1000000, 20000, 30, 0.2, 60, 0.5, Any(sal_Int32(0)))
+               == addin->proactiveLeadsFor(1000000, 20000, 30, 0.2, 0, 0.5, none));
+}
+
+BOOST_AUTO_TEST_CASE(invalid_arguments_at_their_positions)
+{
+    BOOST_TEST(errorPosition([&] { addin->planProbability(-1, 20000, 30, 0.2, 60, 40, none); }) == 0);
+    BOOST_TEST(errorPosition([&] { addin->planProbability(1000000, 0, 30, 0.2, 60, 40, none); }) == 1);
+    BOOST_TEST(errorPosition([&] { addin->planProbability(1000000, 20000, -1, 0.2, 60, 40, none); }) == 2);
+    BOOST_TEST(errorPosition([&] { addin->planProbability(1000000, 20000, 30, 0, 60, 40, none); }) == 3);
+    BOOST_TEST(errorPosition([&] { addin->planProbability(1000000, 20000, 30, 0.2, 60.5, 40, none); }) == 4);
+    BOOST_TEST(errorPosition([&] { addin->planProbability(1000000, 20000, 30, 0.2, 60, 40.5, none); }) == 5);
+    BOOST_TEST(errorPosition([&] { addin->planProbability(1000000, 20000, 30, 0.2, 60, 1e7, none); }) == 5);
+    BOOST_TEST(errorPosition([&] { addin->planProbability(1000000, 20000, 30, 0.2, 60, 40, Any(1.5)); }) == 6);
+    BOOST_TEST(errorPosition([&] { addin->planProbability(1000000, 20000, 30, 0.2, 60, 40, Any(OUString("x"))); }) == 6);
+    BOOST_TEST(errorPosition([&] { addin->planProbability(1000000, 20000, 30, 0.2, 60, NaN, none); }) == 5);
+    BOOST_TEST(errorPosition([&] { addin->proactiveLeadsFor(-1, 20000, 30, 0.2, 60, 0.9, none); }) == 0);
+    BOOST_TEST(errorPosition([&] { addin->proactiveLeadsFor(1000000, 20000, 30, 0.2, -60, 0.9, none); }) == 4);
+    BOOST_TEST(errorPosition([&] { addin->proactiveLeadsFor(1000000, 20000, 30, 0.2, 60, 0.0, none); }) == 5);
+    BOOST_TEST(errorPosition([&] { addin->proactiveLeadsFor(1000000, 20000, 30, 0.2, 60, 1.0, none); }) == 5);
+    BOOST_TEST(errorPosition([&] { addin->proactiveLeadsFor(1000000, 20000, 30, 0.2, 60, inf, none); }) == 5);
+    BOOST_TEST(errorPosition([&] { addin->proactiveLeadsFor(1000000, 20000, 30, 0.2, 60, 0.9, Any(-0.1)); }) == 6);
+    // Needing more than 10,000,000 leads: the result itself.
+    BOOST_TEST(errorPosition([&] { addin->proactiveLeadsFor(1e11, 20000, 0, 0.2, 0, 0.5, none); }) == -1);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -54,6 +54,8 @@ const Names contract[] = {
     {"conversionRate", "CONVERSIONRATE", "CONVERSIERATIO", 2, 0},
     {"proactivePlan", "PROACTIVEPLAN", "PROACTIEFPLAN", 7, 2},
     {"activitiesNeeded", "ACTIVITIESNEEDED", "BENODIGDEACTIVITEITEN", 3, 1},
+    {"planProbability", "PLANPROBABILITY", "PLANKANS", 7, 1},
+    {"proactiveLeadsFor", "PROACTIVELEADSFOR", "PROACTIEVELEADSVOOR", 7, 1},
 };
 
 struct Parameter {

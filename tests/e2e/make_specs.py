@@ -28,7 +28,8 @@ from xml.sax.saxutils import escape, quoteattr
 SERVICE = "ORG.LEADPLAN.CALC.FUNCTIONS"
 FUNCTIONS = ("REQUIREDORDERS", "NEWCUSTOMERORDERS", "REQUIREDLEADS", "PROACTIVELEADS",
              "PROACTIVEREVENUE", "ACHIEVABLEREVENUE", "REQUIREDCONVERSION",
-             "AVERAGEORDERSIZE", "CONVERSIONRATE", "PROACTIVEPLAN", "ACTIVITIESNEEDED")
+             "AVERAGEORDERSIZE", "CONVERSIONRATE", "PROACTIVEPLAN", "ACTIVITIESNEEDED",
+             "PLANPROBABILITY", "PROACTIVELEADSFOR")
 _FUNC_RE = re.compile(r"\b(" + "|".join(FUNCTIONS) + r")\(")
 
 # Check kinds (column C). Calc's "=" on numbers already forgives the last bits
@@ -36,6 +37,8 @@ _FUNC_RE = re.compile(r"\b(" + "|".join(FUNCTIONS) + r")\(")
 # get an explicit relative tolerance because Calc's arithmetic and the core's may take
 # different but equally valid routes to the same real number.
 EQ, APPROX, TEXT, ERROR = "eq", "approx", "text", "error"
+# Probabilities (issue 12): absolute 1e-12, or 1e-9 beyond 100,000 leads.
+PROB12, PROB9 = "prob12", "prob9"
 
 
 @dataclass
@@ -606,12 +609,136 @@ def activities_needed() -> Spec:
           code=504)
     s.err('ACTIVITIESNEEDED("x";0.5)', "text for leads: #VALUE! before the call", code=519)
     s.err("ACTIVITIESNEEDED(40;)", "rates skipped: Err:502 from Calc")
+# Issue 12's independent answer key: Calc's own BINOMDIST, summed over X's outcomes x
+# (rows first..last of ROW()) times P(Y >= N - x) = 1 - BINOMDIST(N - x - 1; P; c; 1),
+# with N - x - 1 clamped to 0..P by IF (element by element inside SUMPRODUCT).
+def binomdist_key(N: int, M: int, cm: str, P: int, c: str, first: int = 0,
+                  last: int | None = None) -> str:
+    last = M if last is None else last
+    x = f"(ROW([.$A${first + 1}:.$A${last + 1}])-1)"
+    k = f"({N}-{x}-1)"
+    head = f"IF({k}<0;0;IF({k}>={P};1;BINOMDIST(IF({k}<0;0;IF({k}>{P};{P};{k}));{P};{c};1)))"
+    return f"=SUMPRODUCT(BINOMDIST({x};{M};{cm};0)*(1-{head}))"
+
+
+def plan_probability() -> Spec:
+    s = Spec("planprobability", "PLANPROBABILITY(T; S; E; c; M; P; [cm])")
+    s.add("ROUND(PLANPROBABILITY(1000000;20000;30;20%;60;40);5)", 0.53984, "article, to 5 decimals")
+    s.add("ROUND(PLANPROBABILITY(1000000;20000;30;27.5%;60;40;15%);5)", 0.54078,
+          "article with own 27.5% and marketing's 15%")
+    s.add("PLANPROBABILITY(1000000;20000;30;20%;60;40)", binomdist_key(20, 60, "0.2", 40, "0.2"),
+          "article against Calc's BINOMDIST convolution", PROB12)
+    s.add("PLANPROBABILITY(1000000;20000;30;27.5%;60;40;15%)",
+          binomdist_key(20, 60, "0.15", 40, "0.275"), "lead quality, BINOMDIST key", PROB12)
+    s.add("PLANPROBABILITY(1000000;20000;50;20%;60;40)", 1, "N = 0: existing customers cover the target")
+    s.add("PLANPROBABILITY(0;20000;0;20%;0;0)", 1, "T = 0: N = 0")
+    s.add("PLANPROBABILITY(1000000;20000;30;20%;60;40;0)", "=1-BINOMDIST(19;40;0.2;1)",
+          "cm = 0: only the 40 proactive leads count", PROB12)
+    s.add("PLANPROBABILITY(1000000;20000;30;20%;0;40)", "=1-BINOMDIST(19;40;0.2;1)",
+          "M = 0", PROB12)
+    s.add("PLANPROBABILITY(1000000;20000;30;20%;60;0)", "=1-BINOMDIST(19;60;0.2;1)",
+          "P = 0", PROB12)
+    s.add("PLANPROBABILITY(1000000;20000;30;100%;60;10;20%)", "=1-BINOMDIST(9;60;0.2;1)",
+          "c = 1: the 10 proactive leads all convert, 10 more from marketing's 60", PROB12)
+    s.add("PLANPROBABILITY(1000000;20000;30;100%;0;20)", 1, "c = 1, P = N")
+    s.add("PLANPROBABILITY(1000000;20000;30;100%;0;19)", 0, "c = 1, P = N - 1")
+    s.add("PLANPROBABILITY(1000000;20000;30;20%;10;9)", 0, "fewer leads than orders needed")
+    s.add("PLANPROBABILITY(1000000;20000;30;20%;5*12.000000000000002;40)",
+          "=PLANPROBABILITY(1000000;20000;30;20%;60;40)",
+          "M = 60.00000000000001 (5 x 12 in floating point) counts as 60")
+    s.add("PLANPROBABILITY(1000000;20000;30;20%;[.F2];[.F3];[.F4])",
+          binomdist_key(20, 60, "0.1", 40, "0.2"), "cell references (F2:F4)", PROB12)
+    put_column(s, "F", 2, [60, 40, 0.1])
+    # Larger plans against BINOMDIST over X's significant outcomes only: beyond 9 standard
+    # deviations the left-out probability is below 1e-18.
+    s.add("PLANPROBABILITY(52000000;20000;0;20%;5000;5000;30%)",
+          binomdist_key(2600, 5000, "0.3", 5000, "0.2", 1200, 1800),
+          "M = P = 5,000, N = 2,600 (BINOMDIST key, X in 1200..1800)", PROB12)
+    # With cm = c, X + Y is Binomial(M + P, c): tests/e2e/probability_key.py sums that
+    # tail term by term in 50-digit decimals (its output, to 17 digits).
+    s.add("PLANPROBABILITY(800000000;20000;0;20%;100000;100000)", 0.5008920614447845,
+          "M = P = 100,000, N = 40,000: 50-digit key (probability_key.py)", PROB12)
+    s.add("PLANPROBABILITY(40000000;20000;0;20%;4000;6000)", 0.5039893679420493,
+          "M = 4,000, P = 6,000, N = 2,000: 50-digit key (probability_key.py)", PROB12)
+    # Calc's own BINOMDIST is good to only about 3e-12 at 100,000 trials (it gives
+    # 0.5008920614478533 where the 50-digit key says 0.5008920614447845).
+    s.add("PLANPROBABILITY(800000000;20000;0;20%;100000;100000)",
+          binomdist_key(40000, 100000, "0.2", 100000, "0.2", 18800, 21200),
+          "M = P = 100,000, N = 40,000 (BINOMDIST key to 1e-9: see the row above)", PROB9)
+    s.add("PLANPROBABILITY(8000000000;20000;0;20%;1000000;1000000)",
+          binomdist_key(400000, 1000000, "0.2", 1000000, "0.2", 196000, 204000),
+          "M = P = 1,000,000, N = 400,000 (BINOMDIST key, X in 196,000..204,000)", PROB9)
+    s.add("PLANPROBABILITY(8000000000;20000;0;20%;1000000;1002000)",
+          binomdist_key(400000, 1000000, "0.2", 1002000, "0.2", 196000, 204000),
+          "M = 1,000,000, P = 1,002,000, N = 400,000 (BINOMDIST key)", PROB9)
+    s.add("PLANPROBABILITY(40000000000;20000;0;20%;5000000;5000000)",
+          "=PLANPROBABILITY(40000000000;20000;0;20%;5000000;4999999.999999)",
+          "M + P = 10,000,000, the largest allowed (P within 1e-9 * P of whole)")
+    s.add("AND(PLANPROBABILITY(40000000000;20000;0;20%;5000000;5000000)>0.5;"
+          "PLANPROBABILITY(40000000000;20000;0;20%;5000000;5000000)<0.51)", 1,
+          "N = 2,000,000 from 10,000,000 leads at 20%: the mean, a chance just above 1/2")
+    s.err("PLANPROBABILITY(1000000;20000;30;20%;60.5;40)", "M not whole")
+    s.err("PLANPROBABILITY(1000000;20000;30;20%;60;40.5)", "P not whole")
+    s.err("PLANPROBABILITY(1000000;20000;30;20%;60;40.000001)", "P = 40.000001: beyond 1e-9 * P")
+    s.err("PLANPROBABILITY(1000000;20000;30;20%;-1;40)", "M < 0")
+    s.err("PLANPROBABILITY(1000000;20000;30;20%;60;-1)", "P < 0")
+    s.err("PLANPROBABILITY(40000000000;20000;0;20%;5000000;5000001)", "M + P above 10,000,000")
+    s.err("PLANPROBABILITY(-1;20000;30;20%;60;40)", "T < 0")
+    s.err("PLANPROBABILITY(1000000;0;30;20%;60;40)", "S = 0")
+    s.err("PLANPROBABILITY(1000000;20000;-1;20%;60;40)", "E < 0")
+    s.err("PLANPROBABILITY(1000000;20000;30;0;60;40)", "c = 0")
+    s.err("PLANPROBABILITY(1000000;20000;30;1.5;60;40)", "c > 1")
+    s.err("PLANPROBABILITY(1000000;20000;30;20%;60;40;1.5)", "cm > 1")
+    s.err('PLANPROBABILITY(1000000;20000;30;20%;60;40;"x")', "cm as text")
+    return s
+
+
+def proactive_leads_for() -> Spec:
+    s = Spec("proactiveleadsfor", "PROACTIVELEADSFOR(T; S; E; c; M; confidence; [cm])")
+    for confidence, leads in ((50, 39), (80, 56), (90, 66), (95, 75)):
+        s.add(f"PROACTIVELEADSFOR(1000000;20000;30;20%;60;{confidence}%)", leads,
+              f"article, {confidence}% certainty")
+    s.add("PROACTIVELEADSFOR(1000000;20000;30;27.5%;60;80%;15%)", 52, "27.5% and 15%, 80%")
+    s.add("PROACTIVELEADSFOR(1000000;20000;30;27.5%;60;90%;15%)", 59, "27.5% and 15%, 90%")
+    # The defining property against Calc's BINOMDIST: 66 leads reach 90%, 65 do not.
+    s.add(binomdist_key(20, 60, "0.2", 66, "0.2")[1:] + ">=0.9", 1,
+          "BINOMDIST key: 66 leads give at least 90%")
+    s.add(binomdist_key(20, 60, "0.2", 65, "0.2")[1:] + "<0.9", 1,
+          "BINOMDIST key: 65 leads give less than 90%")
+    s.add("PROACTIVELEADSFOR(1000000;20000;50;20%;0;99%)", 0, "N = 0: no leads needed")
+    s.add("PROACTIVELEADSFOR(1000000;20000;30;20%;1000;99%)", 0, "marketing alone is sure enough")
+    s.add("PROACTIVELEADSFOR(1000000;20000;30;100%;0;50%)", 20, "c = 1: exactly N leads")
+    s.add("PROACTIVELEADSFOR(1000000;20000;30;20%;60;90%;0)",
+          "=PROACTIVELEADSFOR(1000000;20000;30;20%;0;90%)", "cm = 0 is the same as M = 0")
+    s.add("PROACTIVELEADSFOR(1000000;20000;30;20%;60;0.0000001%)", 0, "a tiny certainty")
+    # A million marketing leads: the answer P and P - 1 against BINOMDIST over X's window.
+    s.add("PROACTIVELEADSFOR(8000000000;20000;0;20%;1000000;90%)", "=[.F2]",
+          "M = 1,000,000, N = 400,000: the P in F2 (checked in the next two rows)")
+    s.add("PLANPROBABILITY(8000000000;20000;0;20%;1000000;[.F2])>=0.9", 1,
+          "the add-in's own chance at P meets 90%")
+    s.add(binomdist_key(400000, 1000000, "0.2", "[.F2]", "0.2", 196000, 204000)[1:] + ">=0.9-1E-9", 1,
+          "BINOMDIST key at P meets 90% (to 1e-9)")
+    s.add(binomdist_key(400000, 1000000, "0.2", "([.F2]-1)", "0.2", 196000, 204000)[1:] + "<0.9+1E-9", 1,
+          "BINOMDIST key at P - 1 stays below 90% (to 1e-9)")
+    s.data[(2, COL["F"])] = "=" + "PROACTIVELEADSFOR(8000000000;20000;0;20%;1000000;90%)"
+    s.err("PROACTIVELEADSFOR(1000000;20000;30;20%;60;0)", "confidence 0")
+    s.err("PROACTIVELEADSFOR(1000000;20000;30;20%;60;1)", "confidence 1 (100%)")
+    s.err("PROACTIVELEADSFOR(1000000;20000;30;20%;60;-10%)", "confidence below 0")
+    s.err("PROACTIVELEADSFOR(1000000;20000;30;20%;60;150%)", "confidence above 1")
+    s.err("PROACTIVELEADSFOR(1000000;20000;30;20%;60.5;90%)", "M not whole")
+    s.err("PROACTIVELEADSFOR(1000000;20000;30;20%;-1;90%)", "M < 0")
+    s.err("PROACTIVELEADSFOR(1000000;20000;30;0;60;90%)", "c = 0")
+    s.err("PROACTIVELEADSFOR(1000000;20000;30;20%;60;90%;-1)", "cm < 0")
+    s.err("PROACTIVELEADSFOR(-1;20000;30;20%;60;90%)", "T < 0")
+    s.err("PROACTIVELEADSFOR(100000000000;20000;0;20%;0;50%)",
+          "N = 5,000,000 needs 25,000,000 leads: more than 10,000,000")
     return s
 
 
 SPECS = [required_orders, new_customer_orders, required_leads, proactive_leads,
          proactive_revenue, achievable_revenue, required_conversion, average_order_size,
-         conversion_rate, proactive_plan, calc_conventions, activities_needed]
+         conversion_rate, proactive_plan, calc_conventions, activities_needed,
+         plan_probability, proactive_leads_for]
 
 
 # --------------------------------------------------------------------------------------
@@ -623,6 +750,9 @@ def _check_formula(kind: str, row: int) -> str:
         return f"of:=AND(ISNUMBER({a});{a}={b})"
     if kind == APPROX:
         return f"of:=AND(ISNUMBER({a});ABS({a}-{b})<=1E-9*MAX(1;ABS({b})))"
+    if kind in (PROB12, PROB9):
+        tolerance = "1E-12" if kind == PROB12 else "1E-9"
+        return f"of:=AND(ISNUMBER({a});ABS({a}-{b})<={tolerance})"
     if kind == TEXT:
         # &"" because Calc 7.4 compares a string from an add-in's array result by
         # identity: EXACT(I2;"Required orders") is FALSE even when I2 shows exactly that.

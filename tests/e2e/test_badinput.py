@@ -45,7 +45,7 @@ CODE = {name: code for code, name in ERROR_NAMES.items()}
 # so that each of them can be replaced as well.
 BASE = {
     "T": 1_000_000.0, "S": 20_000.0, "E": 30.0, "c": 0.2, "M": 60.0, "cm": 0.1, "r": 1.0,
-    "P": 40.0, "leads": 100.0, "revenue": 1_000_000.0, "orders": 50.0, "won": 20.0,
+    "P": 40.0, "confidence": 0.9, "leads": 100.0, "revenue": 1_000_000.0, "orders": 50.0, "won": 20.0,
 }
 # ACTIVITIESNEEDED's rates: a valid call names the range $AF$1:$AF$3 holding them.
 BASE["rates"] = [0.25, 0.4, 0.5]

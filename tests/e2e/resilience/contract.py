@@ -220,6 +220,93 @@ def activities_needed(leads, rates, r=None):
 def activities_needed_first(leads, rates, r=None):
     """What a normal (non-array) cell shows: the first activity's count."""
     return activities_needed(leads, rates, r)[0]
+# Issue 12: X ~ Binomial(M, cm) and Y ~ Binomial(P, c) orders from the leads; the chance
+# that X + Y reaches N = NEWCUSTOMERORDERS(T; S; E). Computed here in exact rational
+# arithmetic (every double is a fraction), so it shares nothing with the core's method.
+MAX_LEADS = 10_000_000
+
+
+def _lead_count(x: float, pos: int) -> float:
+    """Whole and >= 0; within 1e-9 * max(1, |x|) of a whole number counts as it."""
+    _non_negative(x, pos)
+    nearest = float(round(x))
+    if abs(x - nearest) > 1e-9 * max(1.0, abs(x)):
+        raise Invalid(pos, "not whole")
+    if nearest > MAX_LEADS:
+        raise Invalid(pos, "more than 10,000,000 leads")
+    return nearest
+
+
+def _pmf_exact(n: int, p: float) -> list:
+    from fractions import Fraction
+    pf = Fraction(p)
+    qf = 1 - pf
+    return [math.comb(n, k) * pf ** k * qf ** (n - k) for k in range(n + 1)]
+
+
+def _chance_exact(N: int, M: int, cm: float, P: int, c: float) -> float:
+    if N <= 0:
+        return 1.0
+    if N > M + P:
+        return 0.0
+    x, y = _pmf_exact(M, cm), _pmf_exact(P, c)
+    # at_least[j] = P(Y >= j)
+    at_least = [0] * (P + 2)
+    for j in range(P, -1, -1):
+        at_least[j] = at_least[j + 1] + y[j]
+    total = sum(px * (1 if N - i <= 0 else at_least[N - i] if N - i <= P else 0)
+                for i, px in enumerate(x))
+    return float(total)
+
+
+def _probability_inputs(T, S, E, c, M, cm):
+    N = new_customer_orders(T, S, E)   # checks T, S, E at 1-3
+    _ratio(c, 4)
+    return N, _lead_count(M, 5)
+
+
+def plan_probability(T, S, E, c, M, P, cm=None):
+    N, M = _probability_inputs(T, S, E, c, M, cm)
+    P = _lead_count(P, 6)
+    if M + P > MAX_LEADS:
+        raise Invalid(6, "more than 10,000,000 leads with M")
+    mc = c if cm is None else _fraction(cm, 7)
+    if N <= 0:
+        return 1.0
+    if N > M + P:
+        return 0.0
+    return _chance_exact(int(N), int(M), mc, int(P), c)
+
+
+def proactive_leads_for(T, S, E, c, M, confidence, cm=None):
+    N, M = _probability_inputs(T, S, E, c, M, cm)
+    if not (_finite(confidence, 6) > 0.0 and confidence < 1.0):
+        raise Invalid(6, "not in (0, 1)")
+    mc = c if cm is None else _fraction(cm, 7)
+    if N <= 0:
+        return 0.0
+    N, M = int(N), int(M)
+    limit = MAX_LEADS - M
+    # More orders needed than all leads could bring, or (Markov) P(Y >= 1) <= c * P so
+    # small that no P within the limit lifts the chance to the confidence.
+    if N > M + limit or _chance_exact(N, M, mc, 0, c) + c * limit < confidence:
+        raise Invalid(0, "needs more than 10,000,000 leads")
+    # The exact chance never falls as P grows: double until it meets the confidence,
+    # then halve the gap.
+    def meets(P):
+        return _chance_exact(N, M, mc, P, c) >= confidence
+    if meets(0):
+        return 0.0
+    lo, hi = 0, 1
+    while not meets(hi):
+        if hi >= limit:
+            raise Invalid(0, "needs more than 10,000,000 leads")
+        lo, hi = hi, min(limit, 2 * hi)
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        lo, hi = (lo, mid) if meets(mid) else (mid, hi)
+    P = hi
+    return float(P)
 
 
 def evaluate(fn, *args):
@@ -253,6 +340,10 @@ FUNCTIONS = {
     # "anyseq": sequence<sequence<any>> (empty cells skipped, text refused, shape checked).
     "ACTIVITIESNEEDED": (activities_needed_first, ("leads", "rates", "r"),
                          ("double", "anyseq", "any")),
+    "PLANPROBABILITY": (plan_probability, ("T", "S", "E", "c", "M", "P", "cm"),
+                        ("double",) * 6 + ("any",)),
+    "PROACTIVELEADSFOR": (proactive_leads_for, ("T", "S", "E", "c", "M", "confidence", "cm"),
+                          ("double",) * 6 + ("any",)),
 }
 
 
@@ -290,5 +381,10 @@ def self_check() -> None:
     assert evaluate(activities_needed, 40, [0.5] * 11) == INVALID
     assert evaluate(required_orders, -1, 1) == INVALID
     assert evaluate(required_orders, 1e308, 1e-308) == INVALID
+    # Issue 12's figures.
+    assert round(plan_probability(1e6, 20000, 30, 0.2, 60, 40), 5) == 0.53984
+    assert round(plan_probability(1e6, 20000, 30, 0.275, 60, 40, 0.15), 5) == 0.54078
+    assert [proactive_leads_for(1e6, 20000, 30, 0.2, 60, k) for k in (0.5, 0.8, 0.9, 0.95)] == [39, 56, 66, 75]
+    assert [proactive_leads_for(1e6, 20000, 30, 0.275, 60, k, 0.15) for k in (0.8, 0.9)] == [52, 59]
     # Existing customers alone exceed the target: an overflowing intermediate, result 0.
     assert proactive_revenue(1e6, 20000, 1e308, 0.2, 60) == 0.0
