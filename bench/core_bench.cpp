@@ -146,6 +146,42 @@ void activitiesNeeded(benchmark::State& state)
     });
 }
 
+// Issue 12. The article's plan (the per-cell case) with P cycling over 30..49 so the
+// answer is not one constant, and the issue's large plan: M = P = 1,000,000, N = 400,000.
+void planProbabilityArticle(benchmark::State& state)
+{
+    run(state, [](const Row& r) {
+        return leadplan::planProbability(1e6, 20000, 30, 0.2, 60, 30.0 + std::fmod(r.P, 20.0));
+    });
+}
+
+void proactiveLeadsForArticle(benchmark::State& state)
+{
+    run(state, [](const Row& r) {
+        return leadplan::proactiveLeadsFor(1e6, 20000, 30, 0.2, 60, 0.8 + std::fmod(r.P, 20.0) / 200.0);
+    });
+}
+
+void planProbabilityMillion(benchmark::State& state)
+{
+    run(state, [](const Row&) { return leadplan::planProbability(8e9, 20000, 0, 0.2, 1e6, 1e6); });
+}
+
+// The P PROACTIVELEADSFOR returns for 90% with the million marketing leads, and the
+// search itself: the target is the search at most 30 times one chance at its answer.
+double millionLeadsFor90() { return leadplan::proactiveLeadsFor(8e9, 20000, 0, 0.2, 1e6, 0.9); }
+
+void planProbabilityMillionAtAnswer(benchmark::State& state)
+{
+    static const double answer = millionLeadsFor90();
+    run(state, [](const Row&) { return leadplan::planProbability(8e9, 20000, 0, 0.2, 1e6, answer); });
+}
+
+void proactiveLeadsForMillion(benchmark::State& state)
+{
+    run(state, [](const Row&) { return millionLeadsFor90(); });
+}
+
 // The cost of the table walk and DoNotOptimize alone, to read the others against.
 void baseline(benchmark::State& state)
 {
@@ -168,5 +204,10 @@ BENCHMARK(averageOrderSize);
 BENCHMARK(conversionRate);
 BENCHMARK(proactivePlan);
 BENCHMARK(activitiesNeeded);
+BENCHMARK(planProbabilityArticle);
+BENCHMARK(proactiveLeadsForArticle);
+BENCHMARK(planProbabilityMillion)->Unit(benchmark::kMicrosecond);
+BENCHMARK(planProbabilityMillionAtAnswer)->Unit(benchmark::kMicrosecond);
+BENCHMARK(proactiveLeadsForMillion)->Unit(benchmark::kMicrosecond);
 
 BENCHMARK_MAIN();

@@ -24,10 +24,11 @@ using css::uno::Any;
 using rtl::OUString;
 using css::uno::Sequence;
 
-constexpr std::array<std::string_view, 11> methods{
+constexpr std::array<std::string_view, 12> methods{
     "requiredOrders",   "newCustomerOrders",  "requiredLeads",    "proactiveLeads",
     "proactiveRevenue", "achievableRevenue",  "requiredConversion", "averageOrderSize",
-    "conversionRate",   "proactivePlan",      "activitiesNeeded"};
+    "conversionRate",   "proactivePlan",      "activitiesNeeded",
+    "planProbability"};
 
 constexpr std::string_view displayPrefix = "LPFLOOR_";
 
@@ -120,6 +121,12 @@ public:
         for (sal_Int32 i = 0; i < cells; ++i)
             column.getArray()[i] = Sequence<double>(&a, 1);
         return column;
+    }
+
+    double SAL_CALL planProbability(double a, double, double, double, double, double,
+                                    const Any&) override
+    {
+        return a;
     }
 
     // XAddIn
