@@ -8,6 +8,7 @@ still compare with a small relative tolerance).
 
 from __future__ import annotations
 
+import functools
 import math
 
 # The value a function returns when an argument is invalid or the result would not be
@@ -237,6 +238,7 @@ def _lead_count(x: float, pos: int) -> float:
     return nearest
 
 
+@functools.lru_cache(maxsize=None)
 def _pmf_exact(n: int, p: float) -> list:
     from fractions import Fraction
     pf = Fraction(p)
@@ -244,6 +246,7 @@ def _pmf_exact(n: int, p: float) -> list:
     return [math.comb(n, k) * pf ** k * qf ** (n - k) for k in range(n + 1)]
 
 
+@functools.lru_cache(maxsize=None)
 def _chance_exact(N: int, M: int, cm: float, P: int, c: float) -> float:
     if N <= 0:
         return 1.0
@@ -259,6 +262,45 @@ def _chance_exact(N: int, M: int, cm: float, P: int, c: float) -> float:
     return float(total)
 
 
+def _pmf_lgamma(n: int, p: float) -> tuple[int, list]:
+    """Binomial(n, p) from lgamma over mean +- 12 sd (what lies beyond is below 1e-30),
+    normalised: (first k, probabilities)."""
+    if p == 0.0 or n == 0:
+        return 0, [1.0]
+    if p == 1.0:
+        return n, [1.0]
+    sd = math.sqrt(n * p * (1 - p))
+    lo, hi = max(0, int(n * p - 12 * sd) - 2), min(n, int(n * p + 12 * sd) + 2)
+    base = math.lgamma(n + 1)
+    lp, lq = math.log(p), math.log1p(-p)
+    pmf = [math.exp(base - math.lgamma(k + 1) - math.lgamma(n - k + 1) + k * lp + (n - k) * lq)
+           for k in range(lo, hi + 1)]
+    total = math.fsum(pmf)
+    return lo, [t / total for t in pmf]
+
+
+def _chance_float(N: int, M: int, cm: float, P: int, c: float) -> float:
+    """For plans too large for exact fractions (M + P above 2,000): lgamma terms, every
+    outcome within 12 standard deviations, summed with math.fsum."""
+    (x0, x), (y0, y) = _pmf_lgamma(M, cm), _pmf_lgamma(P, c)
+    at_least = [0.0] * (len(y) + 1)
+    for j in range(len(y) - 1, -1, -1):
+        at_least[j] = at_least[j + 1] + y[j]
+
+    def reach(need):  # P(Y >= need)
+        j = need - y0
+        return 1.0 if j <= 0 else 0.0 if j >= len(y) else at_least[j]
+    return math.fsum(px * reach(N - (x0 + i)) for i, px in enumerate(x))
+
+
+def _chance(N: int, M: int, cm: float, P: int, c: float) -> float:
+    if N <= 0:
+        return 1.0
+    if N > M + P:
+        return 0.0
+    return _chance_exact(N, M, cm, P, c) if M + P <= 2000 else _chance_float(N, M, cm, P, c)
+
+
 def _probability_inputs(T, S, E, c, M, cm):
     N = new_customer_orders(T, S, E)   # checks T, S, E at 1-3
     _ratio(c, 4)
@@ -271,11 +313,7 @@ def plan_probability(T, S, E, c, M, P, cm=None):
     if M + P > MAX_LEADS:
         raise Invalid(6, "more than 10,000,000 leads with M")
     mc = c if cm is None else _fraction(cm, 7)
-    if N <= 0:
-        return 1.0
-    if N > M + P:
-        return 0.0
-    return _chance_exact(int(N), int(M), mc, int(P), c)
+    return _chance(int(N), int(M), mc, int(P), c)
 
 
 def proactive_leads_for(T, S, E, c, M, confidence, cm=None):
@@ -289,12 +327,12 @@ def proactive_leads_for(T, S, E, c, M, confidence, cm=None):
     limit = MAX_LEADS - M
     # More orders needed than all leads could bring, or (Markov) P(Y >= 1) <= c * P so
     # small that no P within the limit lifts the chance to the confidence.
-    if N > M + limit or _chance_exact(N, M, mc, 0, c) + c * limit < confidence:
+    if N > M + limit or _chance(N, M, mc, 0, c) + c * limit < confidence:
         raise Invalid(0, "needs more than 10,000,000 leads")
     # The exact chance never falls as P grows: double until it meets the confidence,
     # then halve the gap.
     def meets(P):
-        return _chance_exact(N, M, mc, P, c) >= confidence
+        return _chance(N, M, mc, P, c) >= confidence
     if meets(0):
         return 0.0
     lo, hi = 0, 1
