@@ -294,6 +294,9 @@ Sequence<Sequence<double>> FunctionsImpl::activitiesNeeded(double leads,
         for (int i = 0; i < activities.size; ++i)
             column.getArray()[i] = Sequence<double>(&activities.counts[static_cast<std::size_t>(i)], 1);
         return column;
+    });
+}
+
 double FunctionsImpl::planProbability(double target, double orderSize, double existingOrders,
                                       double conversion, double marketingLeads,
                                       double proactiveLeads, const Any& marketingConversion)

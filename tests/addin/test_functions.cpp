@@ -481,6 +481,10 @@ BOOST_AUTO_TEST_CASE(invalid_arguments_map_to_their_positions)
     for (const Any& r : {Any(3.0), Any(0.5), Any(OUString("1")), Any(AnyBlock(1))})
         BOOST_TEST(errorPosition([&] { addin->activitiesNeeded(40, ok, r); }) == 2);
     BOOST_TEST(errorPosition([&] { addin->activitiesNeeded(1e308, anyBlock({{0.5}}), none); }) == -1);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
 // Issue 12 through the UNO methods: the issue's figures, the optional cm at 0-based
 // position 6, and every invalid argument at its 0-based position.
 BOOST_FIXTURE_TEST_SUITE(how_sure, Fixture)

@@ -609,6 +609,9 @@ def activities_needed() -> Spec:
           code=504)
     s.err('ACTIVITIESNEEDED("x";0.5)', "text for leads: #VALUE! before the call", code=519)
     s.err("ACTIVITIESNEEDED(40;)", "rates skipped: Err:502 from Calc")
+    return s
+
+
 # Issue 12's independent answer key: Calc's own BINOMDIST, summed over X's outcomes x
 # (rows first..last of ROW()) times P(Y >= N - x) = 1 - BINOMDIST(N - x - 1; P; c; 1),
 # with N - x - 1 clamped to 0..P by IF (element by element inside SUMPRODUCT).
