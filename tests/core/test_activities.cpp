@@ -195,10 +195,13 @@ BOOST_AUTO_TEST_CASE(one_rate_gives_leads_divided_by_the_rate)
     for (int i = 0; i < samples; ++i) {
         const double leads = rnd.leads();
         const double rate = rnd.rate();
-        BOOST_TEST_INFO(std::setprecision(17) << "leads " << leads << " rate " << rate);
-        BOOST_TEST_REQUIRE(counts(leads, {rate}, 0.0)[0] == leads / rate);
-        BOOST_TEST_REQUIRE(counts(leads, {rate}, 1.0)[0] == contractCeiling(leads / rate));
-        BOOST_TEST_REQUIRE(counts(leads, {rate}, 2.0)[0] == contractCeiling(leads / rate));
+        const double want[] = {leads / rate, contractCeiling(leads / rate), contractCeiling(leads / rate)};
+        for (int r : {0, 1, 2}) {
+            const double got = counts(leads, {rate}, r)[0];
+            if (got != want[r])
+                BOOST_FAIL(std::setprecision(17) << "leads " << leads << " rate " << rate << " r " << r
+                                                 << ": core " << got << ", want " << want[r]);
+        }
     }
 }
 
@@ -218,9 +221,14 @@ BOOST_AUTO_TEST_CASE(rounding_modes_agree_with_each_other)
         // From the last stage (nearest the leads) back, the order in which they are worked.
         bool roundedUpSoFar = true;
         for (std::size_t k = rates.size(); k-- > 0;) {
-            BOOST_TEST_INFO(std::setprecision(17) << "leads " << leads << " stage " << k);
+            const auto fail = [&](const char* what) {
+                BOOST_FAIL(what << std::setprecision(17) << " at leads " << leads << " stage " << k
+                                << ": exact " << exact[k] << ", mode 1 " << stepwise[k]
+                                << ", mode 2 " << once[k]);
+            };
             // Mode 2 is the exact chain, each count rounded up once.
-            BOOST_TEST_REQUIRE(once[k] == contractCeiling(exact[k]));
+            if (once[k] != contractCeiling(exact[k]))
+                fail("mode 2 is not the rounded-up exact chain");
             // Rounding up at every stage never needs fewer activities than rounding once,
             // as long as the tolerant ceiling is a ceiling on the exact chain. It forgives
             // noise: an exact count within 1e-9 * max(1, |x|) above a whole number counts
@@ -230,10 +238,12 @@ BOOST_AUTO_TEST_CASE(rounding_modes_agree_with_each_other)
             // every stage up to k, mode 1 >= mode 2 at k.
             roundedUpSoFar = roundedUpSoFar && contractCeiling(exact[k]) >= exact[k];
             if (roundedUpSoFar) {
-                BOOST_TEST_REQUIRE(stepwise[k] >= once[k]);
+                if (stepwise[k] < once[k])
+                    fail("mode 1 below mode 2");
                 ++ordered;
             }
-            BOOST_TEST_REQUIRE((whole(stepwise[k]) && whole(once[k])));
+            if (!whole(stepwise[k]) || !whole(once[k]))
+                fail("a count is not whole");
         }
     }
     BOOST_TEST(ordered > samples);
@@ -254,11 +264,11 @@ BOOST_AUTO_TEST_CASE(counts_never_fall_as_leads_grow_or_a_rate_falls)
             const auto grown = counts(moreLeads, rates, r);
             const auto lowered = counts(leads, lowerRate, r);
             for (std::size_t s = 0; s < rates.size(); ++s) {
-                BOOST_TEST_INFO(std::setprecision(17) << "leads " << leads << " -> " << moreLeads
-                                << ", rate " << k << " " << rates[k] << " -> " << lowerRate[k]
-                                << ", r " << r << ", stage " << s);
-                BOOST_TEST_REQUIRE(grown[s] >= base[s]);
-                BOOST_TEST_REQUIRE(lowered[s] >= base[s]);
+                if (grown[s] < base[s] || lowered[s] < base[s])
+                    BOOST_FAIL(std::setprecision(17) << "leads " << leads << " -> " << moreLeads
+                               << ", rate " << k << " " << rates[k] << " -> " << lowerRate[k]
+                               << ", r " << r << ", stage " << s << ": " << base[s] << " -> "
+                               << grown[s] << " (more leads), " << lowered[s] << " (lower rate)");
             }
         }
     }
@@ -280,9 +290,10 @@ BOOST_AUTO_TEST_CASE(the_core_follows_the_answer_key)
             const auto got = counts(leads, rates, static_cast<double>(r));
             BOOST_TEST_REQUIRE(got.size() == want.size());
             for (std::size_t k = 0; k < want.size(); ++k) {
-                BOOST_TEST_INFO(std::setprecision(17) << "leads " << leads << " rate " << rates[k]
-                                << " r " << r << " stage " << k << " of " << rates.size());
-                BOOST_TEST_REQUIRE(got[k] == want[k]);
+                if (got[k] != want[k])
+                    BOOST_FAIL(std::setprecision(17) << "leads " << leads << " rate " << rates[k]
+                               << " r " << r << " stage " << k << " of " << rates.size()
+                               << ": core " << got[k] << ", key " << want[k]);
             }
             ++checked;
         }
