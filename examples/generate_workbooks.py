@@ -597,6 +597,17 @@ def team(t: dict) -> Sheet:
     return sh
 
 
+# Where `./leadplan consolidate` (scripts/consolidate.py) fills the Team sheet's input columns
+# from: Team column -> the LP_ name on each plan it comes from. Every other column of the first
+# Team row holds formulas, copied down for every plan. A new input column on the Team sheet
+# needs its LP_ name here (the consolidation refuses a Team input column it cannot fill).
+TEAM_INPUT_NAMES = {
+    "A": "LP_NAME", "B": "LP_TARGET", "C": "LP_LAST_YEAR_REVENUE", "D": "LP_LAST_YEAR_ORDERS",
+    "E": "LP_LAST_YEAR_LEADS_WON", "F": "LP_LAST_YEAR_LEADS", "G": "LP_EXISTING_ORDERS",
+    "H": "LP_MARKETING_LEADS", "I": "LP_MARKETING_CONVERSION",
+}
+
+
 def team_chart(t: dict, sheet: str) -> str:
     first, last = TEAM_FIRST_ROW, TEAM_TOTAL_ROW - 1
     q = f"'{sheet}'" if " " in sheet else sheet
@@ -1081,10 +1092,16 @@ def named_ranges_xml(sheets: list[Sheet]) -> str:
     return "\n".join(out)
 
 
-def document(lang: str) -> str:
-    t = TEXT[lang]
+def workbook_sheets(t: dict) -> list[Sheet]:
+    """The workbook's sheets in order; also the source of docs/names.md (scripts/lpnames.py)."""
     sheets = [my_plan(t), team(t), marketing(t), my_time(t)]
     team_time(sheets[1], t)
+    return sheets
+
+
+def document(lang: str) -> str:
+    t = TEXT[lang]
+    sheets = workbook_sheets(t)
     used = sorted({cell.style for sh in sheets for cell in sh.cells.values() if cell.style})
     # Cells point at automatic styles whose parents are the named styles: the way Calc
     # itself writes them, so the named style shows in the Styles deck for each cell.

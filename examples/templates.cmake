@@ -53,3 +53,10 @@ add_custom_target(pictures
   COMMENT "Rendering docs/example-en-*.png from the example workbook in headless Calc"
   VERBATIM)
 add_dependencies(pictures oxt)
+
+# docs/names.md lists every LP_ name (a promise) in ledger order; generated from the
+# workbook generator by scripts/lpnames.py: fail when they drift apart.
+add_test(NAME names_doc_fresh
+         COMMAND ${LEADPLAN_PYTHON} ${PROJECT_SOURCE_DIR}/scripts/lpnames.py --check)
+set_tests_properties(names_doc_fresh PROPERTIES TIMEOUT 60 LABELS "e2e"
+                     ENVIRONMENT "PYTHONDONTWRITEBYTECODE=1")
