@@ -347,6 +347,7 @@ class Worker(threading.Thread):
         self.profile: lpcalc.Profile | None = None
         self.pid: int | None = None          # soffice.bin
         self.plans_in_office = 0
+        self.last_rss = 0.0                  # MiB, after the office's last plan
         self.starts = 0
         self.busy_since: float | None = None
         self.hung = False
@@ -378,10 +379,10 @@ class Worker(threading.Thread):
         if office is None:
             return
         if self.plans_in_office:
-            self.run_.office_memory.append((self.number, pid, self.plans_in_office, rss_mib(pid)))
+            self.run_.office_memory.append((self.number, pid, self.plans_in_office, self.last_rss))
             self.run_.say_verbose(f"office {self.number} (pid {pid}) ends after "
                                   f"{self.plans_in_office} plans, resident memory "
-                                  f"{rss_mib(pid):.0f} MiB after its last plan")
+                                  f"{self.last_rss:.0f} MiB after its last plan")
         try:
             office.__exit__(None, None, None)
         finally:
@@ -413,11 +414,8 @@ class Worker(threading.Thread):
                 run.finished.put(plan)
         except BaseException as exc:  # never leave the main loop waiting for a dead worker
             run.finished.put(exc)
-        finally:
-            try:
-                self.stop_office()
-            except Exception:
-                pass
+        # The office stays up: the main thread builds TEAM.ods in one of them and ends the
+        # others (Run.builder, Run.stop).
 
     def handle(self, plan: Plan) -> None:
         run = self.run_
@@ -449,9 +447,11 @@ class Worker(threading.Thread):
                     os.killpg(self.office.proc.pid, signal.SIGSTOP)   # test hook: a real hang
                 plan.values = read_plan(self.office, plan.path, self.profile.folder, run.required)
                 self.plans_in_office += 1
+                self.last_rss = rss_mib(self.pid)
                 return
             except Fault as fault:
                 self.plans_in_office += 1
+                self.last_rss = rss_mib(self.pid)
                 plan.reason = str(fault)
                 return
             except Exception as exc:
@@ -578,6 +578,19 @@ class Run:
             w.join()
         self.progress.finish()
 
+    def builder(self) -> Worker:
+        """A live office to build TEAM.ods in (a reader's, started if none is left); every
+        other office is ended now, so its memory figure is its last plan's."""
+        keep = next((w for w in self.workers if w.office is not None and w.office_alive()), None)
+        for w in self.workers:
+            if w is not keep:
+                w.stop_office()
+        if keep is None:
+            keep = Worker(0, self)
+            self.workers.append(keep)
+            keep.start_office()
+        return keep
+
     def stop(self) -> None:
         """Every office ended by its process id; used on Ctrl+C, SIGTERM and errors."""
         self.stopping.set()
@@ -586,6 +599,10 @@ class Run:
         for w in self.workers:
             if w.ident is not None:
                 w.join(timeout=30)
+            try:
+                w.stop_office()
+            except Exception:
+                pass
 
 
 # ---- the team workbook ------------------------------------------------------------------
@@ -798,9 +815,7 @@ def main(argv: list[str] | None = None) -> int:
             template = template_from_oxt(args.oxt, args.lang, work)
             team_tmp = temp_beside(args.output)
             temps.append(team_tmp)
-            run.workers = [Worker(0, run)]
-            builder = run.workers[0]
-            builder.start_office()
+            builder = run.builder()
             try:
                 build_team(builder.office, template, args.lang, plans, team_tmp)
             finally:
