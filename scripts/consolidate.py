@@ -281,6 +281,17 @@ def read_cell(c):
     return float(c.getValue())
 
 
+_DOCS_ORDER: dict[str, int] = {}
+
+
+def docs_order(name: str) -> tuple[int, str]:
+    """Names in docs/names.md order (then any others by name), so a reason lists the
+    first result that went wrong first."""
+    if not _DOCS_ORDER:
+        _DOCS_ORDER.update({n.name: i for i, n in enumerate(lpnames.documented())})
+    return _DOCS_ORDER.get(name, len(_DOCS_ORDER)), name
+
+
 def read_plan(office: lpcalc.Office, path: Path, work: Path, required: list[str]) -> dict:
     """Open a private copy of a plan read-only, recalculate, read its LP_ names."""
     copy = work / f"plan{path.suffix.lower()}"
@@ -303,7 +314,7 @@ def read_plan(office: lpcalc.Office, path: Path, work: Path, required: list[str]
         doc.calculateAll()
         ranges = doc.NamedRanges
         values, errors = {}, []
-        for name in ranges.ElementNames:
+        for name in sorted(ranges.ElementNames, key=docs_order):
             if not name.startswith("LP_"):
                 continue
             cells = ranges.getByName(name).ReferredCells
