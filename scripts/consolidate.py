@@ -166,6 +166,11 @@ def read_csv(path: Path) -> list[Plan]:
 
 
 # ---- finding the plans ------------------------------------------------------------------
+def is_part(name: str) -> bool:
+    """A temporary output of this command (temp_beside), e.g. left by a killed run."""
+    return name.startswith(".") and ".part." in name
+
+
 def expand(arguments: list[str], skip: set[str]) -> tuple[list[Plan], list[str]]:
     """The PLAN arguments as plans, in order, each file once; folders expanded. Returns the
     plans and warnings."""
@@ -189,7 +194,7 @@ def expand(arguments: list[str], skip: set[str]) -> tuple[list[Plan], list[str]]
         if path.is_dir():
             found = sorted((f for f in path.iterdir()
                             if f.suffix.lower() in PLAN_SUFFIXES and f.is_file()
-                            and not f.name.startswith(".~lock.")
+                            and not f.name.startswith(".~lock.") and not is_part(f.name)
                             and os.path.realpath(f) not in skip), key=lambda f: f.name)
             if not found:
                 warnings.append(f"{arg}: folder holds no .ods or .xlsx files")

@@ -114,12 +114,15 @@ def our_soffices(marker: str) -> list[int]:
     return out
 
 
+OXT: Path | None = None   # the extension under test, passed to every run
+
+
 def run_consolidate(args: list[str], tmp: Path, env_extra: dict | None = None,
                     timeout: float = 900.0) -> subprocess.CompletedProcess:
     env = dict(os.environ, TMPDIR=str(tmp / "runtmp"), PYTHONDONTWRITEBYTECODE="1")
     env.update(env_extra or {})
     (tmp / "runtmp").mkdir(exist_ok=True)
-    return subprocess.run([sys.executable, str(CONSOLIDATE), *args], env=env, cwd=tmp,
+    return subprocess.run([sys.executable, str(CONSOLIDATE), "--oxt", str(OXT), *args], env=env, cwd=tmp,
                           capture_output=True, text=True, timeout=timeout)
 
 
@@ -328,7 +331,8 @@ def crash_test(f: Failures, oxt: Path, workbooks: Path, tmp: Path) -> None:
     env = dict(os.environ, TMPDIR=str(tmp / "runtmp"), PYTHONDONTWRITEBYTECODE="1",
                LEADPLAN_CONSOLIDATE_TEST_HANG="c01.ods")
     (tmp / "runtmp").mkdir()
-    proc = subprocess.Popen([sys.executable, str(CONSOLIDATE), "-o", "TEAM.ods", "--csv", "TEAM.csv",
+    proc = subprocess.Popen([sys.executable, str(CONSOLIDATE), "--oxt", str(oxt),
+                             "-o", "TEAM.ods", "--csv", "TEAM.csv",
                              "--jobs", "2", "--verbose", "--timeout", "20", "plans"],
                             cwd=tmp, env=env, stderr=subprocess.PIPE, text=True)
     lines: list[str] = []
@@ -385,6 +389,8 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--keep", action="store_true")
     args = parser.parse_args()
+    global OXT
+    OXT = args.oxt.resolve()
     f = Failures()
     tmp = Path(tempfile.mkdtemp(prefix="leadplan-consolidate-test-"))
     try:
