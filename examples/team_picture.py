@@ -49,7 +49,7 @@ def main() -> int:
             (plans / "notes.ods").write_text("not a plan\n")
             team = Path(tmp) / "TEAM.ods"
             res = subprocess.run([sys.executable, str(REPO / "scripts" / "consolidate.py"),
-                                  "--oxt", str(args.oxt), "-o", str(team), str(plans)],
+                                  "--oxt", str(args.oxt), "-o", "TEAM.ods", "plans"],
                                  cwd=tmp, capture_output=True, text=True)
             sys.stderr.write(res.stderr)
             if res.returncode not in (0, 1):

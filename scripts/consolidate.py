@@ -366,6 +366,7 @@ class Worker(threading.Thread):
         self.last_rss = 0.0                  # MiB, after the office's last plan
         self.starts = 0
         self.busy_since: float | None = None
+        self.starting: lpcalc.Office | None = None
         self.hung = False
         self.lock = threading.Lock()
 
@@ -377,10 +378,15 @@ class Worker(threading.Thread):
             shutil.rmtree(profile.folder)
             shutil.copytree(run.master.folder, profile.folder, symlinks=True)
             office = lpcalc.Office(profile=profile, timeout=10 ** 7, start_timeout=120)
+            self.starting = office           # so kill() reaches an office still starting
+            if run.stopping.is_set():
+                raise lpcalc.OfficeError("interrupted")
             office.__enter__()
         except BaseException:
             profile.__exit__(None, None, None)
             raise
+        finally:
+            self.starting = None
         with self.lock:
             self.office, self.profile = office, profile
             self.pid = soffice_bin(office.proc.pid) or office.proc.pid
@@ -407,7 +413,7 @@ class Worker(threading.Thread):
     def kill(self) -> None:
         """End the office's process group at once (hang, Ctrl+C); by id, never by name."""
         with self.lock:
-            office = self.office
+            office = self.office or self.starting
             if office is not None and office.proc is not None:
                 try:
                     os.killpg(office.proc.pid, signal.SIGKILL)
@@ -446,7 +452,11 @@ class Worker(threading.Thread):
                 plan.reason = "interrupted"
                 return
             try:
-                if self.office is not None and (not self.office_alive() or self.needs_restart()):
+                if self.office is not None and not self.office_alive():
+                    run.say(f"office {self.number} (pid {self.pid}) died between plans; "
+                            "starting a fresh office")
+                    self.stop_office()
+                elif self.office is not None and self.needs_restart():
                     self.stop_office()
                 if self.office is None:
                     self.start_office()
@@ -720,7 +730,9 @@ def build_team(office: lpcalc.Office, template: Path, lang: str, plans: list[Pla
                 status = words["read"] if p.read else words["failed"]
             data.append((p.given, status, p.reason, p.team_name() if p.read else ""))
         files.getCellRangeByPosition(0, 0, 3, len(data) - 1).setDataArray(tuple(data))
-        files.getCellRangeByPosition(0, 0, 3, 0).CellStyle = "LP_Header"
+        # The Team sheet's header style (the API names styles by their display name).
+        files.getCellRangeByPosition(0, 0, 3, 0).CellStyle = \
+            team.getCellByPosition(0, first - 1).CellStyle
         for c, width in enumerate((9000, 3500, 14000, 5000)):
             files.Columns.getByIndex(c).Width = width
         doc.calculateAll()
@@ -858,6 +870,7 @@ def main(argv: list[str] | None = None) -> int:
               + ", ".join(str(o) for o in outputs), file=sys.stderr)
         return 1 if failed else 0
     except KeyboardInterrupt:
+        run.stop()
         print("\nconsolidate: interrupted; every office ended, nothing written", file=sys.stderr)
         return 130
     finally:

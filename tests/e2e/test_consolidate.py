@@ -352,10 +352,15 @@ def crash_test(f: Failures, oxt: Path, workbooks: Path, tmp: Path) -> None:
             m = re.search(r"soffice pid (\d+)", line)
             if m:
                 pids.append(int(m.group(1)))
-            # Mid-run: after the third plan, kill an office that is working (not the
-            # stopped one the hang hook froze), by the process id --verbose named.
-            if not killed and re.match(r"\[3/12\]", line):
-                for pid in pids:
+            # Mid-run, after the 3rd plan: kill an office that is working (not the one the
+            # hang hook stopped), by the process id --verbose named, a moment into its next
+            # plan. Should the kill land between two plans (no plan to retry), kill again
+            # after the 6th and the 9th.
+            m = re.match(r"\[(\d+)/12\]", line)
+            if m and int(m.group(1)) in (3, 6, 9) and \
+                    not any("died while reading it; retrying" in x for x in lines):
+                time.sleep(0.15)
+                for pid in reversed(pids):
                     if state(pid) in "RSD":
                         os.kill(pid, signal.SIGKILL)
                         killed.append(pid)
