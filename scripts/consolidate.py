@@ -509,6 +509,7 @@ class Progress:
         self.total, self.out = total, out
         self.done = 0
         self.start = time.monotonic()
+        self.first: float | None = None
         self.tty = out.isatty()
 
     def line(self, text: str) -> None:
@@ -521,6 +522,8 @@ class Progress:
 
     def step(self, plan: Plan) -> None:
         self.done += 1
+        if self.done == 1:
+            self.first = time.monotonic()   # the rate leaves out the offices' start
         if self.tty:
             if not plan.read:
                 self.line(f"{plan.given}: not read: {plan.reason}")
@@ -531,8 +534,8 @@ class Progress:
             self.out.flush()
 
     def bar(self) -> None:
-        elapsed = time.monotonic() - self.start
-        rate = self.done / elapsed if elapsed > 0 else 0.0
+        elapsed = time.monotonic() - (self.first or self.start)
+        rate = (self.done - 1) / elapsed if self.done > 1 and elapsed > 0 else 0.0
         left = (self.total - self.done) / rate if rate > 0 else 0.0
         width = 30
         filled = int(width * self.done / max(1, self.total))

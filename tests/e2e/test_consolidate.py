@@ -386,17 +386,50 @@ def crash_test(f: Failures, oxt: Path, workbooks: Path, tmp: Path) -> None:
     f.check(not our_soffices(str(tmp)), f"no soffice of the run left: {our_soffices(str(tmp))}")
 
 
+# ---- CSV form (no soffice) --------------------------------------------------------------
+def csv_form_test(f: Failures) -> None:
+    """Numbers in the shortest form that reads back to the same double; text quoted as the
+    csv module reads it back."""
+    import consolidate
+    rnd = random.Random(7)
+    values = [0.0, -0.0, 1.0, 1000000.0, 0.2, 0.1 + 0.2, 1e16, 1e22, 2.0 ** 53, 123456789.125,
+              1 / 3, 5e-324, 1.7976931348623157e308]
+    values += [rnd.uniform(-1e7, 1e7) for _ in range(2000)]
+    values += [float(rnd.randint(-10 ** 12, 10 ** 12)) for _ in range(2000)]
+    def whole(v: float) -> str:   # -0.0 keeps its sign: "-0" reads back as -0.0
+        return ("-" if math.copysign(1.0, v) < 0 and v == 0 else "") + str(int(v))
+
+    bad = [v for v in values if float(consolidate.number_text(v)).hex() != v.hex()
+           or (v.is_integer() and abs(v) < 1e16 and consolidate.number_text(v) != whole(v))
+           or len(consolidate.number_text(v)) > len(repr(v))]
+    f.check(not bad, f"shortest round-trip numbers, whole numbers without '.0': {bad[:5]}")
+    f.check([consolidate.number_text(v) for v in (1000000.0, 0.2, 30.0, 1e16)]
+            == ["1000000", "0.2", "30", "1e+16"], "1000000, 0.2, 30, 1e+16")
+    names = [n.name for n in consolidate.csv_columns()]
+    plan = consolidate.Plan(given='odd, "name"\n.ods',
+                            values={"LP_NAME": 'A, "quoted"\nname', "LP_TARGET": 1000000.0,
+                                    "LP_MARKETING_CONVERSION": None})
+    rows = list(csv.reader(consolidate.csv_text([plan]).splitlines(keepends=True)))
+    row = dict(zip(rows[0], rows[1]))
+    f.check(rows[0] == ["FILE"] + names and row["FILE"] == plan.given and
+            row["LP_NAME"] == plan.values["LP_NAME"] and row["LP_TARGET"] == "1000000" and
+            row["LP_MARKETING_CONVERSION"] == "", f"CSV quoting and blanks: {rows}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("which", choices=("main", "crash"))
-    parser.add_argument("--oxt", type=Path, required=True)
-    parser.add_argument("--workbooks", type=Path, required=True)
+    parser.add_argument("which", choices=("main", "crash", "csv"))
+    parser.add_argument("--oxt", type=Path)
+    parser.add_argument("--workbooks", type=Path)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--keep", action="store_true")
     args = parser.parse_args()
+    f = Failures()
+    if args.which == "csv":
+        csv_form_test(f)
+        return f.verdict("e2e_consolidate_csv")
     global OXT
     OXT = args.oxt.resolve()
-    f = Failures()
     tmp = Path(tempfile.mkdtemp(prefix="leadplan-consolidate-test-"))
     try:
         if args.which == "main":
