@@ -58,7 +58,7 @@ def make(oxt: Path, workbooks: Path, folder: Path, count: int) -> None:
         shutil.copyfile(src, plans / f"plan{n:04d}{src.suffix}")
 
 
-def timed(jobs: int, folder: Path, oxt: Path) -> tuple[float, list[tuple[int, float]], int, str]:
+def timed(jobs: int, folder: Path, oxt: Path) -> tuple[float, list[tuple[int, float, float]], int, str]:
     out = folder / f"team-{jobs}"
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir()
@@ -70,8 +70,9 @@ def timed(jobs: int, folder: Path, oxt: Path) -> tuple[float, list[tuple[int, fl
                           "--jobs", str(jobs), "--verbose", str(folder / "plans")],
                          env=env, capture_output=True, text=True)
     seconds = time.monotonic() - t0
-    memory = [(int(m.group(1)), float(m.group(2))) for m in
-              re.finditer(r"after (\d+) plans, resident memory (\d+) MiB", res.stderr)]
+    memory = [(int(m.group(1)), float(m.group(2)), float(m.group(3) or 0)) for m in
+              re.finditer(r"after (\d+) plans, resident memory (\d+) MiB after its last plan"
+                          r"(?:, CPU ([0-9.]+) s)?", res.stderr)]
     return seconds, memory, res.returncode, res.stderr[-800:]
 
 
@@ -98,13 +99,14 @@ def main() -> int:
                     return 1
                 per[jobs] = seconds
                 results[jobs].append((seconds, memory))
-                rss = ", ".join(f"{mib:.0f} MiB after {n} plans" for n, mib in memory)
+                rss = ", ".join(f"{mib:.0f} MiB after {n} plans ({cpu / max(1, n) * 1000:.0f} ms "
+                                f"soffice CPU per plan)" for n, mib, cpu in memory)
                 print(f"round {r + 1} --jobs {jobs}: {seconds:.1f} s, {args.plans / seconds:.1f} plans/s; "
                       f"offices: {rss}; load average {os.getloadavg()[0]:.1f}", flush=True)
             ratios.append(per[1] / per[2])
             print(f"round {r + 1}: jobs 2 / jobs 1 plans per second = {ratios[-1]:.2f}x", flush=True)
         best = {j: min(s for s, _ in results[j]) for j in (1, 2)}
-        peak = max(mib for j in (1, 2) for _, mem in results[j] for _, mib in mem)
+        peak = max(mib for j in (1, 2) for _, mem in results[j] for _, mib, _ in mem)
         print(f"\n{args.plans} plans: --jobs 1 {best[1]:.1f} s ({args.plans / best[1]:.1f} plans/s), "
               f"--jobs 2 {best[2]:.1f} s ({args.plans / best[2]:.1f} plans/s) (best of {args.rounds}); "
               f"ratio (median of rounds) {statistics.median(ratios):.2f}x; "

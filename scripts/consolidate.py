@@ -267,6 +267,16 @@ def rss_mib(pid: int | None) -> float:
     return 0.0
 
 
+def cpu_seconds(pid: int | None) -> float:
+    """User + system CPU time of a process so far (what a plan costs whatever the load)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+        fields = stat[stat.rindex(")") + 2:].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
 def read_cell(c):
     """A named cell's content: float, str, None (truly empty), or ('error', code, shown)."""
     err = c.getError()
@@ -404,7 +414,8 @@ class Worker(threading.Thread):
             self.run_.office_memory.append((self.number, pid, self.plans_in_office, self.last_rss))
             self.run_.say_verbose(f"office {self.number} (pid {pid}) ends after "
                                   f"{self.plans_in_office} plans, resident memory "
-                                  f"{self.last_rss:.0f} MiB after its last plan")
+                                  f"{self.last_rss:.0f} MiB after its last plan, "
+                                  f"CPU {cpu_seconds(pid):.1f} s")
         try:
             office.__exit__(None, None, None)
         finally:
