@@ -431,6 +431,18 @@ class Worker(threading.Thread):
                 except ProcessLookupError:
                     pass
 
+    def died(self, exc: Exception) -> bool:
+        """Did the office die under this call? The bridge can report it before the process
+        is gone (seen: DisposedException while soffice.bin was still exiting), so a
+        disposed bridge counts, and otherwise the process gets a moment to vanish."""
+        if "bridge disposed" in str(exc).lower():
+            return True
+        for _ in range(20):
+            if not self.office_alive():
+                return True
+            time.sleep(0.1)
+        return False
+
     def office_alive(self) -> bool:
         return self.office is not None and alive(self.pid) and self.office.proc.poll() is None
 
@@ -492,7 +504,7 @@ class Worker(threading.Thread):
                 plan.reason = str(fault)
                 return
             except Exception as exc:
-                hung, died = self.hung, not self.office_alive()
+                hung, died = self.hung, self.died(exc)
                 self.stop_office()
                 if hung:
                     why = f"LibreOffice hung on it (no answer within {run.timeout:g} s)"
