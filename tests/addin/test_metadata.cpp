@@ -54,6 +54,8 @@ const Names contract[] = {
     {"conversionRate", "CONVERSIONRATE", "CONVERSIERATIO", 2, 0},
     {"proactivePlan", "PROACTIVEPLAN", "PROACTIEFPLAN", 7, 2},
     {"activitiesNeeded", "ACTIVITIESNEEDED", "BENODIGDEACTIVITEITEN", 3, 1},
+    {"proactiveSchedule", "PROACTIVESCHEDULE", "PROACTIEFSCHEMA", 9, 4},
+    {"proactiveLeadsLeft", "PROACTIVELEADSLEFT", "PROACTIEVELEADSRESTEREND", 10, 3},
 };
 
 struct Parameter {
