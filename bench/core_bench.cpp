@@ -146,6 +146,30 @@ void activitiesNeeded(benchmark::State& state)
     });
 }
 
+// A whole 12-month schedule (24 values), with equal weights and with seasonal ones.
+void proactiveSchedule(benchmark::State& state)
+{
+    run(state, [](const Row& r) {
+        return leadplan::proactiveSchedule(r.T, r.S, r.E, r.c, r.M, {}, Optional{2.0}).leads[11];
+    });
+}
+
+void proactiveScheduleWeights(benchmark::State& state)
+{
+    static const leadplan::Weights seasonal{1, 1, 1, 1, 1, 1, 0.5, 0.5, 1, 1, 2, 2};
+    run(state, [](const Row& r) {
+        return leadplan::proactiveSchedule(r.T, r.S, r.E, r.c, r.M, {}, Optional{2.0}, seasonal)
+            .leads[11];
+    });
+}
+
+void proactiveLeadsLeft(benchmark::State& state)
+{
+    run(state, [](const Row& r) {
+        return leadplan::proactiveLeadsLeft(r.T, r.S, r.E, r.c, r.M, 6.0, r.E * 0.1, Optional{r.P});
+    });
+}
+
 // The cost of the table walk and DoNotOptimize alone, to read the others against.
 void baseline(benchmark::State& state)
 {
@@ -168,5 +192,8 @@ BENCHMARK(averageOrderSize);
 BENCHMARK(conversionRate);
 BENCHMARK(proactivePlan);
 BENCHMARK(activitiesNeeded);
+BENCHMARK(proactiveSchedule);
+BENCHMARK(proactiveScheduleWeights);
+BENCHMARK(proactiveLeadsLeft);
 
 BENCHMARK_MAIN();
