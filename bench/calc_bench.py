@@ -128,6 +128,9 @@ CONTRACT = {
     "proactivePlan": (lambda *a: contract.proactive_plan(*a)[5],
                       lambda v: (v[0], v[1], v[2], v[3], v[4])),
     "activitiesNeeded": (contract.activities_needed_first, lambda v: (v[5], [0.25, 0.4, 0.5])),
+    # Months done K, new-customer orders won L; open leads, cm and r left out.
+    "proactiveLeadsLeft": (contract.proactive_leads_left,
+                           lambda v: (v[0], v[1], v[2], v[3], v[4], v[10], v[11])),
 }
 
 
@@ -401,9 +404,6 @@ def schedule_arrays(report: Report, office, blocks: int, reps: int, seed: int) -
     12 x 2 cells (R:S) of its own inputs (A:E on its first row, 12 weights in F), against
     the floor's trivial array function of the same argument and result types (12 x 2 copies
     of its first argument), with and without the weights: four documents, timed in turn."""
-    sys.path.insert(0, str(REPO / "tests" / "e2e" / "resilience"))
-    import contract  # the contract written out in Python, for the agreement check
-
     rnd = random.Random(seed + 11)
     rows = blocks * 12
     plans = make_inputs(blocks, seed + 11)
