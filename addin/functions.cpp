@@ -91,6 +91,31 @@ std::span<const double> filledRates(const Sequence<Sequence<Any>>& range,
     return {buffer.data(), filled};
 }
 
+// A row or a column of exactly leadplan::months numbers (a range or an inline array, which
+// arrive as a block of Anys); void is "left out". An empty or text cell inside the block
+// arrives as a string and is refused, so a blank month is never silently a 0.
+std::optional<leadplan::Weights> optionalWeights(const Any& value, int position)
+{
+    if (!value.hasValue())
+        return std::nullopt;
+    Sequence<Sequence<Any>> shared;  // shares the Any's data; read through const only,
+    const bool isBlock = value >>= shared;  // so nothing is copied
+    const Sequence<Sequence<Any>>& block = shared;
+    const sal_Int32 rows = block.getLength();
+    const bool row = isBlock && rows == 1 && block[0].getLength() == leadplan::months;
+    bool column = isBlock && rows == leadplan::months;
+    for (sal_Int32 i = 0; column && i < rows; ++i)
+        column = block[i].getLength() == 1;
+    if (!row && !column)
+        throw leadplan::InvalidArgument(position, "must be a row or a column of 12 numbers");
+    leadplan::Weights weights{};
+    for (sal_Int32 i = 0; i < leadplan::months; ++i) {
+        if (!((row ? block[0][i] : block[i][0]) >>= weights[static_cast<std::size_t>(i)]))
+            throw leadplan::InvalidArgument(position, "must each be a number (no empty or text cells)");
+    }
+    return weights;
+}
+
 meta::Language languageOfLocale(const css::lang::Locale& locale)
 {
     // A locale that ISO codes cannot express carries its BCP 47 tag in Variant.
@@ -316,6 +341,45 @@ double FunctionsImpl::proactiveLeadsFor(double target, double orderSize, double 
         return leadplan::proactiveLeadsFor(target, orderSize, existingOrders, conversion,
                                            marketingLeads, confidence,
                                            optionalNumber(marketingConversion, 7));
+    });
+}
+
+Sequence<Sequence<double>> FunctionsImpl::proactiveSchedule(double target, double orderSize,
+                                                            double existingOrders, double conversion,
+                                                            double marketingLeads,
+                                                            const Any& marketingConversion,
+                                                            const Any& cycle, const Any& weights,
+                                                            const Any& rounding)
+{
+    return guard("proactiveSchedule", [&] {
+        const leadplan::Schedule schedule = leadplan::proactiveSchedule(
+            target, orderSize, existingOrders, conversion, marketingLeads,
+            optionalNumber(marketingConversion, 6), optionalNumber(cycle, 7),
+            optionalWeights(weights, 8), optionalNumber(rounding, 9));
+        Sequence<Sequence<double>> rows(leadplan::months);
+        Sequence<double>* row = rows.getArray();
+        for (std::size_t i = 0; i < leadplan::months; ++i) {
+            Sequence<double> cells(2);
+            cells.getArray()[0] = schedule.orders[i];
+            cells.getArray()[1] = schedule.leads[i];
+            row[i] = cells;
+        }
+        return rows;
+    });
+}
+
+double FunctionsImpl::proactiveLeadsLeft(double target, double orderSize, double existingOrders,
+                                         double conversion, double marketingLeads,
+                                         double monthsDone, double newOrdersWon,
+                                         const Any& openLeads, const Any& marketingConversion,
+                                         const Any& rounding)
+{
+    return guard("proactiveLeadsLeft", [&] {
+        return leadplan::proactiveLeadsLeft(target, orderSize, existingOrders, conversion,
+                                            marketingLeads, monthsDone, newOrdersWon,
+                                            optionalNumber(openLeads, 8),
+                                            optionalNumber(marketingConversion, 9),
+                                            optionalNumber(rounding, 10));
     });
 }
 

@@ -88,6 +88,16 @@ public:
     double SAL_CALL proactiveLeadsFor(double target, double orderSize, double existingOrders,
                                       double conversion, double marketingLeads, double confidence,
                                       const css::uno::Any& marketingConversion) override;
+    css::uno::Sequence<css::uno::Sequence<double>> SAL_CALL
+    proactiveSchedule(double target, double orderSize, double existingOrders, double conversion,
+                      double marketingLeads, const css::uno::Any& marketingConversion,
+                      const css::uno::Any& cycle, const css::uno::Any& weights,
+                      const css::uno::Any& rounding) override;
+    double SAL_CALL proactiveLeadsLeft(double target, double orderSize, double existingOrders,
+                                       double conversion, double marketingLeads, double monthsDone,
+                                       double newOrdersWon, const css::uno::Any& openLeads,
+                                       const css::uno::Any& marketingConversion,
+                                       const css::uno::Any& rounding) override;
 
     // XAddIn (the misspelt "Funtion" is the interface's own)
     OUString SAL_CALL getProgrammaticFuntionName(const OUString& displayName) override;

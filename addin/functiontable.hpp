@@ -276,6 +276,57 @@ inline constexpr Argument proactiveLeadsFor[] = {target,         orderSize,  exi
                                                  conversion,     wholeMarketingLeads,
                                                  confidence,     marketingConversion};
 
+inline constexpr Argument cycle{
+    {"Sales cycle", "Verkoopcyclus"},
+    {"Optional. The sales cycle: the whole number of months from a lead to its order, from "
+     "0 to 11. Left out, it is 0 (a lead closes in the month it is generated). A reference "
+     "to an empty cell counts as 0.",
+     "Optioneel. De verkoopcyclus: het hele aantal maanden van een lead tot zijn order, van "
+     "0 tot 11. Weggelaten is het 0 (een lead sluit in de maand waarin hij ontstaat). Een "
+     "verwijzing naar een lege cel telt als 0."},
+    true,
+    "anything but a whole number from 0 to 11 (text, a range, 1.5, 12, -1)",
+    "0"};
+
+inline constexpr Argument weights{
+    {"Weights", "Gewichten"},
+    {"Optional. A row or a column of exactly 12 cells, January first: how the year's "
+     "new-customer orders spread over the months (seasonality), each a number 0 or more, "
+     "not all 0. Only the proportions count: 1 for a normal month, 0.5 for a slow one. "
+     "Left out, every month weighs the same. An empty cell is not allowed.",
+     "Optioneel. Een rij of een kolom van precies 12 cellen, januari eerst: hoe de orders "
+     "van nieuwe klanten zich over de maanden verdelen (seizoenspatroon), elk een getal van "
+     "0 of meer, niet alle 0. Alleen de verhoudingen tellen: 1 voor een gewone maand, 0,5 "
+     "voor een rustige. Weggelaten weegt elke maand even zwaar. Een lege cel mag niet."},
+    true,
+    "not a row or column of exactly 12 cells, a cell empty, text or below 0, or all 0",
+    "12 equal weights"};
+
+inline constexpr Argument monthsDone{
+    {"Months done", "Maanden voorbij"},
+    {"The number of months of the year that are over, a whole number from 0 to 12.",
+     "Het aantal maanden van het jaar dat voorbij is, een heel getal van 0 tot 12."},
+    false,
+    "anything but a whole number from 0 to 12"};
+
+inline constexpr Argument newOrdersWon{
+    {"New orders won", "Nieuwe orders gewonnen"},
+    {"The number of orders from new customers won so far this year. Must be 0 or more.",
+     "Het aantal orders van nieuwe klanten dat dit jaar tot nu toe is gewonnen. Moet 0 of "
+     "meer zijn."},
+    false,
+    "below 0"};
+
+inline constexpr Argument openLeads{
+    {"Open leads", "Open leads"},
+    {"Optional. Leads already generated and still open in your pipeline; they are counted "
+     "at your own conversion ratio. Must be 0 or more; left out, 0.",
+     "Optioneel. Leads die al zijn gegenereerd en nog openstaan in uw pijplijn; ze tellen "
+     "mee tegen uw eigen leadconversieratio. Moet 0 of meer zijn; weggelaten 0."},
+    true,
+    "below 0, or text",
+    "0"};
+
 inline constexpr Argument requiredOrders[] = {target, orderSize, rounding};
 inline constexpr Argument newCustomerOrders[] = {target, orderSize, existingOrders, rounding};
 inline constexpr Argument requiredLeads[] = {target, orderSize, existingOrders, conversion,
@@ -295,6 +346,13 @@ inline constexpr Argument proactivePlan[] = {target,         orderSize,         
                                              conversion,     marketingLeads,      marketingConversion,
                                              rounding};
 inline constexpr Argument activitiesNeeded[] = {activityLeads, stageRates, activityRounding};
+inline constexpr Argument proactiveSchedule[] = {target,     orderSize,      existingOrders,
+                                                 conversion, marketingLeads, marketingConversion,
+                                                 cycle,      weights,        rounding};
+inline constexpr Argument proactiveLeadsLeft[] = {target,         orderSize,  existingOrders,
+                                                  conversion,     marketingLeads, monthsDone,
+                                                  newOrdersWon,   openLeads,  marketingConversion,
+                                                  rounding};
 
 }  // namespace arg
 
@@ -552,6 +610,87 @@ inline constexpr Function functions[] = {
               "answer P is exact: PLANPROBABILITY with P leads meets the certainty and with "
               "P - 1 it does not. Err:502 when the leads needed would take marketing's and "
               "your own past 10,000,000 in all."}},
+    {"proactiveSchedule",
+     {"PROACTIVESCHEDULE", "PROACTIEFSCHEMA"},
+     {"Returns the plan month by month as 12 rows (the months) and 2 columns: the "
+      "new-customer orders that close in the month, and the proactive leads to generate in "
+      "it, which close a sales cycle later. Weights spread the orders over the year "
+      "(seasonality). Enter it as an array formula (Ctrl+Shift+Enter) over 12 rows and 2 "
+      "columns.",
+      "Geeft het plan per maand als 12 rijen (de maanden) en 2 kolommen: de orders van "
+      "nieuwe klanten die in de maand sluiten, en de proactieve leads om in die maand te "
+      "genereren, die een verkoopcyclus later sluiten. Gewichten verdelen de orders over "
+      "het jaar (seizoenspatroon). Voer het in als matrixformule (Ctrl+Shift+Enter) over "
+      "12 rijen en 2 kolommen."},
+     financial,
+     arg::proactiveSchedule,
+     {.returns = "a block of 12 rows (month 1 to 12 of the plan year) and 2 columns, numbers "
+                 "only: new-customer orders that close in the month, proactive leads to "
+                 "generate in the month",
+      .example = "=PROACTIVESCHEDULE(1000000; 20000; 30; 20%; 60)",
+      .result = "the orders 2, 2, 1, 2, 2, 1, 2, 2, 1, 2, 2, 1 (20 in all) in column 1 and "
+                "the leads 4, 3, 3, 4, 3, 3, 4, 3, 3, 4, 3, 3 (40 in all) in column 2 (entered "
+                "as an array formula over 12 rows × 2 columns)",
+      .more = "**The model.** N and P are the year's new-customer orders and proactive "
+              "leads, exactly as NEWCUSTOMERORDERS and PROACTIVELEADS give them with the same "
+              "arguments and Rounding. The weights w1 … w12 say how the orders spread over "
+              "the months: the orders that close in month i are N × w_i / (w1 + … + w12). A "
+              "lead generated in month i closes *Sales cycle* months later, so the leads to "
+              "generate in month i follow the weight of the month in which they close: "
+              "v_i = w_j with j = ((i − 1 + cycle) mod 12) + 1, and month i's leads are "
+              "P × v_i / (v1 + … + v12).\n\n"
+              "**Assumptions.** Steady state: next year follows this year's monthly "
+              "pattern. The leads you generate in this year's last *cycle* months close in "
+              "next year's first months, and this year's first *cycle* months close on leads "
+              "generated last year: on 1 January those leads must already be in your "
+              "pipeline (the sum of column 2 over the last *cycle* months). Marketing's leads "
+              "and their orders are not in the schedule: it shows the orders from new "
+              "customers (from all sources) and the leads you generate yourself.\n\n"
+              "**Rounding.** With Rounding 0 the months are fractions, as above. With 1 "
+              "(default) or 2, every month is whole and the months add up to N and P "
+              "exactly: the cumulative plan is rounded up, month i = ceil(N × W_i) − "
+              "ceil(N × W_(i−1)) with W_i = (w1 + … + w_i) / (w1 + … + w12), and the same for "
+              "P with the v's. By the end of each month you have planned at least that "
+              "month's share. So in these modes column 2 is not column 1's pattern shifted: "
+              "it is the cumulative rounding of P with the shifted weights.\n\n"
+              "With a busy December and a slow summer, `=PROACTIVESCHEDULE(1000000; 20000; "
+              "30; 20%; 60; ; 2; {1;1;1;1;1;1;0;0;1;1;2;2})` (a 2-month cycle) gives the "
+              "orders 2, 2, 1, 2, 2, 1, 0, 0, 2, 2, 3, 3 and the leads 4, 3, 3, 4, 0, 0, 3, 3, "
+              "7, 7, 3, 3: the leads for November's and December's orders are generated in "
+              "September and October. The weights may be a row (B2:M2) or a column (B2:B13, or "
+              "an inline array as above) of 12 cells; an empty or text cell among them is "
+              "Err:502, so a blank month is never silently 0.\n\n"
+              "Select 12 rows × 2 columns, type the formula and press **Ctrl+Shift+Enter**. "
+              "Entered in a single cell with Enter, Calc shows only the top-left element "
+              "(month 1's orders); `INDEX(PROACTIVESCHEDULE(…); 6; 2)` picks one value."}},
+    {"proactiveLeadsLeft",
+     {"PROACTIVELEADSLEFT", "PROACTIEVELEADSRESTEREND"},
+     {"Returns the re-plan: the proactive leads you still have to generate for the rest of "
+      "the year, after the months done, the new-customer orders won so far and the leads "
+      "still open in your pipeline.",
+      "Geeft het nieuwe plan: de proactieve leads die u de rest van het jaar nog moet "
+      "genereren, na de voorbije maanden, de tot nu toe gewonnen orders van nieuwe klanten "
+      "en de leads die nog openstaan in uw pijplijn."},
+     financial,
+     arg::proactiveLeadsLeft,
+     {.returns = "a count of leads, never below 0",
+      .example = "=PROACTIVELEADSLEFT(1000000; 20000; 30; 20%; 60; 6; 8; 10)",
+      .result = "20",
+      .more = "After 6 months with 8 of the 20 new-customer orders won, 12 orders are left. "
+              "Marketing's leads keep arriving evenly, so the other 6 months still bring "
+              "60 × 20% × 6/12 = 6 orders; the 10 open leads bring 10 × 20% = 2. That leaves "
+              "4 orders, or 4 / 0.2 = 20 proactive leads.\n\n"
+              "**The model.** N is the year's new-customer orders: whole as in "
+              "NEWCUSTOMERORDERS with Rounding 1, exact (max(0, T/S − E)) with Rounding 0 or 2. "
+              "The orders left are R = max(0, N − New orders won). The leads left are "
+              "X = max(0, R − M × cm × (12 − Months done)/12 − Open leads × c) / c, rounded up "
+              "unless Rounding is 0. At Months done 0 with nothing won and no open leads it "
+              "equals PROACTIVELEADS.\n\n"
+              "**Assumptions.** Marketing hands over its leads evenly over the year and they "
+              "convert within the year; open leads convert at your own ratio c. The function "
+              "does not know the sales cycle: a lead generated in the last *cycle* months "
+              "closes too late for this year's target, which the example workbook's \"Month "
+              "by month\" sheet points out."}},
 };
 
 // PROACTIVEPLAN's first column, in the plan's order; the language is the office's UI

@@ -83,6 +83,11 @@ FUNCTIONS = {
     # issue's funnel of three rates, given inline: the same three-cell rates argument for
     # the add-in and its floor (issue 13).
     "activitiesNeeded": ("F{r};{{0.25;0.4;0.5}}", "F", "⌈⌈⌈F{r}/0.5⌉/0.4⌉/0.25⌉"),
+    # The re-plan after K (1..6) months with L (0..6) new-customer orders won, no open
+    # leads: 7 doubles and 3 optional anys left out.
+    "proactiveLeadsLeft": ("A{r};B{r};C{r};D{r};E{r};K{r};L{r}", "A",
+                           "⌈MAX(0;MAX(0;MAX(0;⌈A{r}/B{r}⌉-C{r})-L{r})"
+                           "-E{r}*D{r}*((12-K{r})/12))/D{r}⌉"),
 }
 
 
@@ -123,6 +128,9 @@ CONTRACT = {
     "proactivePlan": (lambda *a: contract.proactive_plan(*a)[5],
                       lambda v: (v[0], v[1], v[2], v[3], v[4])),
     "activitiesNeeded": (contract.activities_needed_first, lambda v: (v[5], [0.25, 0.4, 0.5])),
+    # Months done K, new-customer orders won L; open leads, cm and r left out.
+    "proactiveLeadsLeft": (contract.proactive_leads_left,
+                           lambda v: (v[0], v[1], v[2], v[3], v[4], v[10], v[11])),
 }
 
 
@@ -446,6 +454,91 @@ def how_sure_per_cell(report: Report, office, rows: int, reps: int, seed: int) -
         for doc in docs.values():
             lpcalc.close(doc)
 
+
+# ---- PROACTIVESCHEDULE: one 12 x 2 array formula per plan ------------------------------
+TARGET_SCHEDULE_OVER_FLOOR = 1.25
+SCHEDULE_CYCLE = 2
+
+
+def schedule_arrays(report: Report, office, blocks: int, reps: int, seed: int) -> None:
+    """`blocks` plans stacked 12 rows apart, each one PROACTIVESCHEDULE array formula over
+    12 x 2 cells (R:S) of its own inputs (A:E on its first row, 12 weights in F), against
+    the floor's trivial array function of the same argument and result types (12 x 2 copies
+    of its first argument), with and without the weights: four documents, timed in turn."""
+    rnd = random.Random(seed + 11)
+    rows = blocks * 12
+    plans = make_inputs(blocks, seed + 11)
+    data = [[0.0] * 6 for _ in range(rows)]
+    weights = []
+    for b, plan in enumerate(plans):
+        w = [float(rnd.randint(0, 4)) for _ in range(12)]
+        w[rnd.randrange(12)] += 1.0   # the sum above 0
+        weights.append(w)
+        data[12 * b][:5] = plan[:5]
+        for k in range(12):
+            data[12 * b + k][5] = w[k]
+    data = tuple(tuple(row) for row in data)
+
+    def formula(prefix: str, with_weights: bool, top: int) -> str:
+        w = f";F{top}:F{top + 11}" if with_weights else ""
+        return (f"={prefix}PROACTIVESCHEDULE(A{top};B{top};C{top};D{top};E{top};"
+                f";{SCHEDULE_CYCLE}{w})")
+
+    lanes = {f"{kind}.proactiveSchedule{suffix}": (prefix, with_weights)
+             for suffix, with_weights in (("", False), ("_weights", True))
+             for kind, prefix in (("floor", "LPFLOOR_"), ("leadplan", ""))}
+    docs = {}
+    try:
+        for name, (prefix, with_weights) in lanes.items():
+            doc = office.new_calc()
+            doc.enableAutomaticCalculation(False)
+            sheet = lpcalc.sheet(doc, 0)
+            sheet.getCellRangeByName(f"A1:F{rows}").setDataArray(data)
+            for b in range(blocks):
+                top = 12 * b + 1
+                sheet.getCellRangeByName(f"R{top}:S{top + 11}").setArrayFormula(
+                    formula(prefix, with_weights, top))
+            docs[name] = doc
+        seconds: dict[str, list[float]] = {name: [] for name in lanes}
+        order = list(lanes)
+        shuffle = random.Random(seed)
+        for _ in range(reps):
+            shuffle.shuffle(order)
+            for name in order:
+                start = time.perf_counter()
+                docs[name].calculateAll()
+                seconds[name].append(time.perf_counter() - start)
+        for name in lanes:
+            sheet = lpcalc.sheet(docs[name], 0)
+            out = sheet.getCellRangeByName(f"R1:S{rows}")
+            if error_cells(out):
+                report.disagree(f"{name}: {error_cells(out)} cells show an error")
+            got = [v for row in out.getDataArray() for v in row]
+            with_weights = lanes[name][1]
+            if name.startswith("floor"):
+                want = [plans[i // 24][0] for i in range(rows * 2)]
+            else:
+                want = []
+                for b, plan in enumerate(plans):
+                    want += contract.proactive_schedule(
+                        *plan[:5], None, SCHEDULE_CYCLE, weights[b] if with_weights else None)
+            compare(report, f"{name} against {'its first argument' if name.startswith('floor') else 'the contract'}",
+                    got, [float(x) for x in want])
+            report.put(f"{name}.us_per_array", min(seconds[name]) / blocks * 1e6)
+        for suffix in ("", "_weights"):
+            name, floor = f"leadplan.proactiveSchedule{suffix}", f"floor.proactiveSchedule{suffix}"
+            paired = paired_ratio(seconds[name], seconds[floor])
+            report.put(f"ratio.proactiveSchedule{suffix}.array_over_floor", paired)
+            report.put(f"ratio.proactiveSchedule{suffix}.array_over_floor.of_best_times",
+                       min(seconds[name]) / min(seconds[floor]))
+            report.target(f"proactiveSchedule{suffix}_array_over_floor", paired,
+                          TARGET_SCHEDULE_OVER_FLOOR)
+        report.put("schedule.arrays", blocks)
+    finally:
+        for doc in docs.values():
+            lpcalc.close(doc)
+
+
 # ---- the Team workbook at 10,000 account managers ------------------------------------
 SERVICE_PREFIX = "ORG.LEADPLAN.CALC.FUNCTIONS."
 NATIVE = {
@@ -715,9 +808,11 @@ def main() -> int:
     parser.add_argument("--core-json", type=Path, help="bench_core --benchmark_out file")
     parser.add_argument("--seed", type=int, default=2015)
     parser.add_argument("--skip", action="append", default=[],
-                        choices=["cells", "how-sure", "team", "startup", "unopkg"])
+                        choices=["cells", "how-sure", "team", "startup", "unopkg", "schedule"])
     parser.add_argument("--functions", help="per-cell functions only these, comma-separated "
                         "(e.g. activitiesNeeded)")
+    parser.add_argument("--schedule-arrays", type=int, default=4000,
+                        help="PROACTIVESCHEDULE array formulas (12 x 2 each) per document")
     parser.add_argument("--json", type=Path, help="also write every figure here")
     parser.add_argument("--strict", action="store_true", help="exit 3 when a target is missed")
     args = parser.parse_args()
@@ -735,7 +830,7 @@ def main() -> int:
     try:
         if args.core_json:
             core(report, args.core_json)
-        if "cells" not in args.skip or "how-sure" not in args.skip or "team" not in args.skip:
+        if not {"cells", "how-sure", "team", "schedule"} <= set(args.skip):
             with lpcalc.Profile(prefix=BENCH_PREFIX) as profile:
                 profile.add(leadplan_oxt)
                 profile.add(floor_oxt)
@@ -745,6 +840,9 @@ def main() -> int:
                                  args.functions.split(",") if args.functions else None)
                     if "how-sure" not in args.skip:
                         how_sure_per_cell(report, office, args.rows, args.reps, args.seed)
+                    if "schedule" not in args.skip:
+                        schedule_arrays(report, office, args.schedule_arrays, args.reps,
+                                        args.seed)
                     if "team" not in args.skip:
                         team(report, office, args.workbook, args.managers, args.reps, args.seed)
         if "startup" not in args.skip:

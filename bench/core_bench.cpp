@@ -182,6 +182,30 @@ void proactiveLeadsForMillion(benchmark::State& state)
     run(state, [](const Row&) { return millionLeadsFor90(); });
 }
 
+// A whole 12-month schedule (24 values), with equal weights and with seasonal ones.
+void proactiveSchedule(benchmark::State& state)
+{
+    run(state, [](const Row& r) {
+        return leadplan::proactiveSchedule(r.T, r.S, r.E, r.c, r.M, {}, Optional{2.0}).leads[11];
+    });
+}
+
+void proactiveScheduleWeights(benchmark::State& state)
+{
+    static const leadplan::Weights seasonal{1, 1, 1, 1, 1, 1, 0.5, 0.5, 1, 1, 2, 2};
+    run(state, [](const Row& r) {
+        return leadplan::proactiveSchedule(r.T, r.S, r.E, r.c, r.M, {}, Optional{2.0}, seasonal)
+            .leads[11];
+    });
+}
+
+void proactiveLeadsLeft(benchmark::State& state)
+{
+    run(state, [](const Row& r) {
+        return leadplan::proactiveLeadsLeft(r.T, r.S, r.E, r.c, r.M, 6.0, r.E * 0.1, Optional{r.P});
+    });
+}
+
 // The cost of the table walk and DoNotOptimize alone, to read the others against.
 void baseline(benchmark::State& state)
 {
@@ -209,5 +233,8 @@ BENCHMARK(proactiveLeadsForArticle);
 BENCHMARK(planProbabilityMillion)->Unit(benchmark::kMicrosecond);
 BENCHMARK(planProbabilityMillionAtAnswer)->Unit(benchmark::kMicrosecond);
 BENCHMARK(proactiveLeadsForMillion)->Unit(benchmark::kMicrosecond);
+BENCHMARK(proactiveSchedule);
+BENCHMARK(proactiveScheduleWeights);
+BENCHMARK(proactiveLeadsLeft);
 
 BENCHMARK_MAIN();

@@ -44,6 +44,8 @@ ADDIN = {
     "CONVERSIONRATE": "conversionRate",
     "PROACTIVEPLAN": "proactivePlan",
     "ACTIVITIESNEEDED": "activitiesNeeded",
+    "PROACTIVESCHEDULE": "proactiveSchedule",
+    "PROACTIVELEADSLEFT": "proactiveLeadsLeft",
 }
 
 # Last year's monthly figures on "My plan": revenue / orders = 960,000 / 48 = 20,000
@@ -168,6 +170,38 @@ TEXT = {
         m_achievable_better="Achievable revenue with the better marketing conversion",
         m_needed_conv="Conversion needed with these leads",
         m_needed_conv_note="REQUIREDCONVERSION: new-customer orders / all leads",
+        months_sheet="Month by month",
+        mm_title="Month by month: the plan through the year, and how you are doing",
+        mm_intro="Yellow cells are inputs; the year's figures come from My plan. A blank actual "
+                "means \"no figure yet\"; type 0 for a month with none.",
+        mm_inputs="The year's rhythm",
+        mm_cycle="Sales cycle: months from a lead to its order",
+        mm_cycle_note="0 to 11. A lead generated in month i closes in month i + cycle",
+        mm_proactive="Proactive leads this year (from My plan)",
+        mm_months="The plan and your actuals, month by month",
+        mm_month="Month", mm_weight="Weight (season)", mm_plan_orders="Orders to close (plan)",
+        mm_plan_leads="Proactive leads to generate (plan)",
+        mm_actual_leads="Proactive leads generated (actual)",
+        mm_actual_orders="New-customer orders won (actual)",
+        mm_cum_plan="Orders, cumulative plan", mm_cum_actual="Orders, cumulative actual",
+        mm_status="Status",
+        mm_behind="behind", mm_ahead="ahead", mm_on_track="on track",
+        mm_weight_note="Weights: 1 is a normal month, 0.5 a slow one, 2 a busy one. "
+                      "Plan: PROACTIVESCHEDULE over 12 rows and 2 columns.",
+        mm_pipeline="Already in the pipeline on 1 January",
+        mm_pipeline_leads="Leads generated last year that close this year",
+        mm_pipeline_note="the plan's leads of the last cycle months: next year repeats this year",
+        mm_replan="Re-plan: the rest of the year",
+        mm_done="Months done (the last month with orders won filled in)",
+        mm_won="New-customer orders won so far",
+        mm_open="Open leads in your pipeline now",
+        mm_left="Proactive leads still to generate",
+        mm_left_note="PROACTIVELEADSLEFT",
+        mm_window="Months in which a new lead can still close this year",
+        mm_window_note="12 - sales cycle - months done",
+        mm_per_month="Proactive leads per remaining month",
+        mm_too_late="Leads generated now close too late for this year's target.",
+        mm_chart="New-customer orders: cumulative plan and actual",
     ),
     "nl": dict(
         language="nl", country="NL", currency_space=True,
@@ -267,6 +301,38 @@ TEXT = {
         m_achievable_better="Haalbare omzet bij de betere conversie van marketing",
         m_needed_conv="Benodigde conversie met deze leads",
         m_needed_conv_note="BENODIGDECONVERSIE: orders nieuwe klanten / alle leads",
+        months_sheet="Per maand",
+        mm_title="Per maand: het plan door het jaar heen, en hoe je ervoor staat",
+        mm_intro="Gele cellen zijn invoer; de cijfers van het jaar komen uit Mijn plan. Een lege "
+                "werkelijke waarde betekent \"nog geen cijfer\"; typ 0 voor een maand zonder.",
+        mm_inputs="Het ritme van het jaar",
+        mm_cycle="Verkoopcyclus: maanden van lead tot order",
+        mm_cycle_note="0 tot 11. Een lead uit maand i sluit in maand i + cyclus",
+        mm_proactive="Proactieve leads dit jaar (uit Mijn plan)",
+        mm_months="Het plan en je werkelijke cijfers, per maand",
+        mm_month="Maand", mm_weight="Gewicht (seizoen)", mm_plan_orders="Te sluiten orders (plan)",
+        mm_plan_leads="Te genereren proactieve leads (plan)",
+        mm_actual_leads="Gegenereerde proactieve leads (werkelijk)",
+        mm_actual_orders="Gewonnen orders nieuwe klanten (werkelijk)",
+        mm_cum_plan="Orders, cumulatief plan", mm_cum_actual="Orders, cumulatief werkelijk",
+        mm_status="Status",
+        mm_behind="achter", mm_ahead="voor", mm_on_track="op schema",
+        mm_weight_note="Gewichten: 1 is een gewone maand, 0,5 een rustige, 2 een drukke. "
+                      "Plan: PROACTIEFSCHEMA over 12 rijen en 2 kolommen.",
+        mm_pipeline="Op 1 januari al in de pijplijn",
+        mm_pipeline_leads="Leads van vorig jaar die dit jaar sluiten",
+        mm_pipeline_note="de leads van het plan in de laatste cyclusmaanden: volgend jaar herhaalt dit jaar",
+        mm_replan="Nieuw plan: de rest van het jaar",
+        mm_done="Voorbije maanden (de laatste maand met ingevulde gewonnen orders)",
+        mm_won="Tot nu toe gewonnen orders van nieuwe klanten",
+        mm_open="Open leads nu in je pijplijn",
+        mm_left="Nog te genereren proactieve leads",
+        mm_left_note="PROACTIEVELEADSRESTEREND",
+        mm_window="Maanden waarin een nieuwe lead dit jaar nog kan sluiten",
+        mm_window_note="12 - verkoopcyclus - voorbije maanden",
+        mm_per_month="Proactieve leads per resterende maand",
+        mm_too_late="Leads die je nu genereert, sluiten te laat voor het target van dit jaar.",
+        mm_chart="Orders van nieuwe klanten: cumulatief plan en werkelijk",
     ),
 }
 
@@ -1001,6 +1067,152 @@ def team_time(sh: Sheet, t: dict) -> None:
     sh.define("LP_TEAM_WORKING_WEEKS", f"{weeks}3")
 
 
+# "Month by month" (issue 11): the article's plan through the year with a 2-month sales
+# cycle, equal weights, and six months of made-up actuals: 8 new-customer orders won
+# (cumulative 3, 4, 5, 7, 7, 8 against the plan's 2, 4, 5, 7, 9, 10) and 10 open leads,
+# so the re-plan is the issue's worked example: 20 proactive leads left.
+MONTH_CYCLE = 2
+MONTH_LEADS_GENERATED = [4, 3, 3, 4, 2, 3]
+MONTH_ORDERS_WON = [3, 1, 1, 2, 0, 1]
+MONTH_OPEN_LEADS = 10
+MONTH_FIRST_ROW = 10   # January; December is row 21
+
+
+def month_by_month(t: dict) -> Sheet:
+    sh = Sheet(t["months_sheet"], [10.6, 2.4, 2.8, 2.8, 2.8, 2.8, 2.8, 2.8, 2.4])
+    plan = t["plan"]
+    first, last = MONTH_FIRST_ROW, MONTH_FIRST_ROW + 11
+    sh.text("A1", t["mm_title"], "LP_Title")
+    sh.text("A2", t["mm_intro"], "LP_Note")
+
+    sh.text("A4", t["mm_inputs"], "LP_Heading")
+    sh.text("A5", t["mm_cycle"])
+    sh.number("B5", MONTH_CYCLE, "LP_Input_count")
+    sh.text("C5", t["mm_cycle_note"], "LP_Note")
+    sh.text("A6", t["mm_proactive"])
+    sh.formula("B6", f"='{plan}'!B35", "LP_Result_count")
+
+    sh.text("A8", t["mm_months"], "LP_Heading")
+    for col, key in zip("ABCDEFGHI", ("mm_month", "mm_weight", "mm_plan_orders", "mm_plan_leads",
+                                      "mm_actual_leads", "mm_actual_orders", "mm_cum_plan",
+                                      "mm_cum_actual", "mm_status")):
+        sh.text(f"{col}{first - 1}", t[key], "LP_Header")
+    for i, month in enumerate(t["months"]):
+        row = first + i
+        sh.text(f"A{row}", month)
+        sh.number(f"B{row}", 1, "LP_Input_count")
+        for col, actuals in (("E", MONTH_LEADS_GENERATED), ("F", MONTH_ORDERS_WON)):
+            if i < len(actuals):
+                sh.number(f"{col}{row}", actuals[i], "LP_Input_count")
+            else:
+                sh.empty(f"{col}{row}", "LP_Input_count")
+        sh.formula(f"G{row}", f"=SUM(C${first}:C{row})", "LP_Result_count")
+        sh.formula(f"H{row}", f'=IF(ISBLANK(F{row});"";SUM(F${first}:F{row}))', "LP_Result_count")
+        sh.formula(f"I{row}", f'=IF(H{row}="";"";IF(H{row}<G{row};"{t["mm_behind"]}";'
+                              f'IF(H{row}>G{row};"{t["mm_ahead"]}";"{t["mm_on_track"]}")))', "LP_Result")
+    # The yearly inputs from My plan; a blank marketing conversion is the own conversion,
+    # which is also the functions' default, so passing c for it changes nothing.
+    year = f"'{plan}'!B25;'{plan}'!B22;'{plan}'!B26;'{plan}'!B21;'{plan}'!B28"
+    cm = f"IF(ISBLANK('{plan}'!B29);'{plan}'!B21;'{plan}'!B29)"
+    sh.array(f"C{first}", 12, 2, f"=PROACTIVESCHEDULE({year};{cm};B5;B{first}:B{last})",
+             [["LP_Result_count"] * 2] * 12)
+    total = last + 1
+    sh.text(f"A{total}", t["p_total"], "LP_Total")
+    for col in "BCDEF":
+        sh.formula(f"{col}{total}", f"=SUM({col}{first}:{col}{last})", "LP_Total_count")
+    sh.text(f"A{total + 1}", t["mm_weight_note"], "LP_Note")
+
+    sh.text("A25", t["mm_pipeline"], "LP_Heading")
+    sh.text("A26", t["mm_pipeline_leads"])
+    # Column D's last `cycle` months: rows after December's row minus the cycle.
+    sh.formula("B26", f"=SUMPRODUCT(D{first}:D{last}*(ROW(D{first}:D{last})>ROW(D{last})-B5))",
+               "LP_Total_count")
+    sh.text("C26", t["mm_pipeline_note"], "LP_Note")
+
+    sh.text("A28", t["mm_replan"], "LP_Heading")
+    sh.text("A29", t["mm_done"])
+    sh.formula("B29", f"=SUMPRODUCT(MAX(NOT(ISBLANK(F{first}:F{last}))*(ROW(F{first}:F{last})-ROW(F{first - 1}))))",
+               "LP_Result_count")
+    sh.text("A30", t["mm_won"])
+    sh.formula("B30", f"=SUM(F{first}:F{last})", "LP_Result_count")
+    sh.text("A31", t["mm_open"])
+    sh.number("B31", MONTH_OPEN_LEADS, "LP_Input_count")
+    sh.text("A32", t["mm_left"])
+    sh.formula("B32", f"=PROACTIVELEADSLEFT({year};B29;B30;B31;{cm})", "LP_Total_count")
+    sh.text("C32", t["mm_left_note"], "LP_Note")
+    sh.text("A33", t["mm_window"])
+    sh.formula("B33", "=12-B5-B29", "LP_Result_count")
+    sh.text("C33", t["mm_window_note"], "LP_Note")
+    sh.text("A34", t["mm_per_month"])
+    sh.formula("B34", '=IF(B33>0;ROUNDUP(B32/B33;0);"")', "LP_Total_count")
+    sh.formula("A35", f'=IF(AND(B33<=0;B32>0);"{t["mm_too_late"]}";"")', "LP_Note")
+
+    for name, address in (("LP_CYCLE", "B5"), ("LP_MONTH_WEIGHTS", f"B{first}:B{last}"),
+                          ("LP_MONTHLY_SCHEDULE", f"C{first}:D{last}"),
+                          ("LP_LEADS_GENERATED", f"E{first}:E{last}"),
+                          ("LP_ORDERS_WON", f"F{first}:F{last}"),
+                          ("LP_PIPELINE_ON_JANUARY_FIRST", "B26"),
+                          ("LP_MONTHS_DONE", "B29"), ("LP_ORDERS_WON_SO_FAR", "B30"),
+                          ("LP_OPEN_LEADS", "B31"), ("LP_PROACTIVE_LEADS_LEFT", "B32"),
+                          ("LP_CLOSING_WINDOW", "B33"), ("LP_LEADS_PER_REMAINING_MONTH", "B34")):
+        sh.define(name, address)
+    sh.cells[(36, 0)] = Cell("empty", frame=month_chart(t, sh.name))
+    return sh
+
+
+def month_chart(t: dict, sheet: str) -> str:
+    """A line chart of the cumulative planned and actual new-customer orders (columns G
+    and H); a month without an actual shows "" there, which the chart leaves out."""
+    first, last = MONTH_FIRST_ROW, MONTH_FIRST_ROW + 11
+    q = f"'{sheet}'" if " " in sheet else sheet
+
+    def rng(col: str) -> str:
+        return f"{q}.{col}{first}:{q}.{col}{last}"
+
+    series = [("G", "#1f3864"), ("H", "#ed7d31")]
+    ranges = " ".join([rng("A")] + [rng(c) for c, _ in series])
+    series_styles = "\n".join(
+        f'<style:style style:name="chs{i}" style:family="chart"><style:graphic-properties '
+        f'svg:stroke-width="0.08cm" svg:stroke-color="{color}"/><style:chart-properties '
+        f'chart:symbol-type="automatic"/></style:style>'
+        for i, (_, color) in enumerate(series))
+    series_xml = "\n".join(
+        f'<chart:series chart:style-name="chs{i}" chart:class="chart:line" '
+        f'chart:values-cell-range-address="{rng(col)}" '
+        f'chart:label-cell-address="{q}.{col}{first - 1}"/>'
+        for i, (col, _) in enumerate(series))
+    return f"""<draw:frame draw:z-index="0" draw:name="MonthsChart" draw:style-name="grChart" svg:width="22cm" svg:height="9cm" svg:x="0cm" svg:y="0.3cm">
+<draw:object draw:notify-on-update-of-ranges="{ranges}">
+<office:document office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.chart">
+<office:automatic-styles>
+<style:style style:name="chc" style:family="chart"><style:graphic-properties draw:stroke="none"/></style:style>
+<style:style style:name="cht" style:family="chart"><style:text-properties fo:font-size="13pt" fo:font-weight="bold"/></style:style>
+<style:style style:name="chp" style:family="chart"><style:chart-properties chart:treat-empty-cells="leave-gap"/></style:style>
+<style:style style:name="chl" style:family="chart"><style:chart-properties chart:auto-position="true"/></style:style>
+<style:style style:name="cha" style:family="chart"><style:chart-properties chart:display-label="true"/><style:graphic-properties svg:stroke-color="#b3b3b3"/></style:style>
+<style:style style:name="chg" style:family="chart"><style:graphic-properties svg:stroke-color="#d9d9d9"/></style:style>
+<style:style style:name="chw" style:family="chart"><style:graphic-properties draw:fill="none" draw:stroke="none"/></style:style>
+{series_styles}
+</office:automatic-styles>
+<office:body>
+<office:chart>
+<chart:chart svg:width="22cm" svg:height="9cm" chart:class="chart:line" chart:style-name="chc">
+<chart:title chart:style-name="cht"><text:p>{escape(t["mm_chart"])}</text:p></chart:title>
+<chart:legend chart:legend-position="bottom" style:legend-expansion="wide" chart:style-name="chl"/>
+<chart:plot-area chart:style-name="chp" chart:data-source-has-labels="none">
+<chart:axis chart:dimension="x" chart:name="primary-x" chart:style-name="cha"><chart:categories table:cell-range-address="{rng("A")}"/></chart:axis>
+<chart:axis chart:dimension="y" chart:name="primary-y" chart:style-name="cha"><chart:grid chart:style-name="chg" chart:class="major"/></chart:axis>
+{series_xml}
+<chart:wall chart:style-name="chw"/>
+</chart:plot-area>
+</chart:chart>
+</office:chart>
+</office:body>
+</office:document>
+</draw:object>
+</draw:frame>"""
+
+
 # ---- serialisation ------------------------------------------------------------------------
 NAMESPACES = (
     'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
@@ -1094,7 +1306,7 @@ def named_ranges_xml(sheets: list[Sheet]) -> str:
 
 def workbook_sheets(t: dict) -> list[Sheet]:
     """The workbook's sheets in order; also the source of docs/names.md (scripts/lpnames.py)."""
-    sheets = [my_plan(t), team(t), marketing(t), my_time(t)]
+    sheets = [my_plan(t), team(t), marketing(t), my_time(t), month_by_month(t)]
     team_time(sheets[1], t)
     return sheets
 

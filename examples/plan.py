@@ -43,7 +43,7 @@ STEP_ROWS = {  # label cell, value cell
               ("A29", "B29")],
     "plan": [(f"A{r}", f"B{r}") for r in range(40, 48)],
 }
-SHEET_SLUGS = ["plan", "team", "marketing", "time"]
+SHEET_SLUGS = ["plan", "team", "marketing", "time", "months"]
 
 
 def error_cells(doc) -> list[str]:

@@ -42,7 +42,7 @@ add_test(NAME workbooks_fresh
 set_tests_properties(workbooks_fresh PROPERTIES TIMEOUT 60 LABELS "e2e"
                      ENVIRONMENT "PYTHONDONTWRITEBYTECODE=1")
 
-# The README's pictures (docs/example-en-{plan,team,marketing,time}.png): the English workbook
+# The README's pictures (docs/example-en-{plan,team,marketing,time,months}.png): the English workbook
 # recalculated with the built .oxt, exported as PDF one page per sheet, one PNG per page.
 # Run by hand when the workbook changes (`cmake --build build --target pictures`) and
 # commit the PNGs; not part of ALL, as it rewrites files in the source tree.

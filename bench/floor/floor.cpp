@@ -24,11 +24,11 @@ using css::uno::Any;
 using rtl::OUString;
 using css::uno::Sequence;
 
-constexpr std::array<std::string_view, 12> methods{
+constexpr std::array<std::string_view, 14> methods{
     "requiredOrders",   "newCustomerOrders",  "requiredLeads",    "proactiveLeads",
     "proactiveRevenue", "achievableRevenue",  "requiredConversion", "averageOrderSize",
-    "conversionRate",   "proactivePlan",      "activitiesNeeded",
-    "planProbability"};
+    "conversionRate",   "proactivePlan",      "activitiesNeeded", "proactiveSchedule",
+    "proactiveLeadsLeft", "planProbability"};
 
 constexpr std::string_view displayPrefix = "LPFLOOR_";
 
@@ -106,6 +106,27 @@ public:
             row[i] = cells;
         }
         return rows;
+    }
+    // The same 12 x 2 numbers as PROACTIVESCHEDULE, every value the first argument; the
+    // weights arrive boxed as for the real function (Calc's cost), and are not read.
+    Sequence<Sequence<double>> SAL_CALL proactiveSchedule(double a, double, double, double,
+                                                          double, const Any&, const Any&,
+                                                          const Any&, const Any&) override
+    {
+        Sequence<Sequence<double>> rows(12);
+        Sequence<double>* row = rows.getArray();
+        for (sal_Int32 i = 0; i < 12; ++i) {
+            Sequence<double> cells(2);
+            cells.getArray()[0] = a;
+            cells.getArray()[1] = a;
+            row[i] = cells;
+        }
+        return rows;
+    }
+    double SAL_CALL proactiveLeadsLeft(double a, double, double, double, double, double,
+                                       double, const Any&, const Any&, const Any&) override
+    {
+        return a;
     }
 
     // The same shape as ACTIVITIESNEEDED: a column with one value per cell of the rates,

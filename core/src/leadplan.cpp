@@ -96,7 +96,7 @@ constexpr double largest = std::numeric_limits<double>::max();
 
 // What each argument may be. NaN fails every check; infinity every but `mode`'s, which
 // only accepts 0, 1 and 2.
-enum class Kind { nonNegative, positive, ratio, fraction, mode };
+enum class Kind { nonNegative, positive, ratio, fraction, mode, cycle, monthsDone };
 
 constexpr bool allowed(Kind kind, double x) noexcept
 {
@@ -106,6 +106,9 @@ constexpr bool allowed(Kind kind, double x) noexcept
     case Kind::ratio: return (x > 0.0) & (x <= 1.0);
     case Kind::fraction: return (x >= 0.0) & (x <= 1.0);
     case Kind::mode: return (x == 0.0) | (x == 1.0) | (x == 2.0);
+    // Whole months, exactly, as a mode is: 1.5 is no month.
+    case Kind::cycle: return (x >= 0.0) && (x <= 11.0) && static_cast<int>(x) == x;
+    case Kind::monthsDone: return (x >= 0.0) && (x <= 12.0) && static_cast<int>(x) == x;
     }
     return false;
 }
@@ -120,6 +123,8 @@ const char* whyNot(Kind kind, double x) noexcept
     case Kind::ratio: return "must be greater than 0 and at most 1 (100%)";
     case Kind::fraction: return "must be between 0 and 1 (100%)";
     case Kind::mode: return "must be 0, 1 or 2";
+    case Kind::cycle: return "must be a whole number of months from 0 to 11";
+    case Kind::monthsDone: return "must be a whole number of months from 0 to 12";
     }
     return "is not valid";
 }
@@ -193,6 +198,46 @@ struct Chain {
              Arg{c, Kind::ratio}, Arg{M, Kind::nonNegative}, Arg{cm, Kind::fraction},
              Arg{r, Kind::mode});
     return Chain{T, S, E, c, M, cm, mode(r)};
+}
+
+// Spreads a yearly count over the months in proportion to the weights. Each month's share
+// divides by the weights' total added in the weights' own order, so the last cumulative
+// share is exactly 1. Modes 1 and 2 round the cumulative count up and take differences:
+// whole months that add up to the count, each month at least its share by its end.
+std::array<double, months> spread(double count, const Weights& weights, Rounding r)
+{
+    double sum = 0.0;
+    for (double w : weights)
+        sum += w;
+    std::array<double, months> out{};
+    double prefix = 0.0;
+    double before = 0.0;
+    for (int i = 0; i < months; ++i) {
+        if (r == Rounding::exact) {
+            out[i] = result(count * weights[i] / sum);
+        } else {
+            prefix += weights[i];
+            const double done = ceilForgiving(count * (prefix / sum));
+            out[i] = done - before;
+            before = done;
+        }
+    }
+    return out;
+}
+
+// Each weight a finite number >= 0, their total finite and above 0.
+void checkWeights(const Weights& weights, int position)
+{
+    double sum = 0.0;
+    for (double w : weights) {
+        if (!allowed(Kind::nonNegative, w))
+            throw InvalidArgument(position, "must each be a number 0 or more");
+        sum += w;
+    }
+    if (!(sum > 0.0))
+        throw InvalidArgument(position, "must not all be 0");
+    if (!(sum <= largest))
+        throw InvalidArgument(position, "are too large to add up");
 }
 
 }  // namespace
@@ -328,5 +373,46 @@ Activities activitiesNeeded(double leads, std::span<const double> rates, double 
 }
 
 }  // namespace detail
+
+Schedule detail::proactiveSchedule(double T, double S, double E, double c, double M, double cm,
+                                   double cycle, const Weights* weights, double r)
+{
+    // The weights (position 8) are a block, checked after the numbers; 0 holds their place.
+    validate(Arg{T, Kind::nonNegative}, Arg{S, Kind::positive}, Arg{E, Kind::nonNegative},
+             Arg{c, Kind::ratio}, Arg{M, Kind::nonNegative}, Arg{cm, Kind::fraction},
+             Arg{cycle, Kind::cycle}, Arg{0.0, Kind::nonNegative}, Arg{r, Kind::mode});
+    Weights w;
+    w.fill(1.0);
+    if (weights != nullptr) {
+        checkWeights(*weights, 8);
+        w = *weights;
+    }
+    // Month i's leads close in month i + cycle: they carry that month's weight.
+    const int lag = static_cast<int>(cycle);
+    Weights v;
+    for (int i = 0; i < months; ++i)
+        v[i] = w[(i + lag) % months];
+    const Chain chain{T, S, E, c, M, cm, mode(r)};
+    const double N = result(chain.reported(chain.newOrders()));
+    const double P = result(chain.reported(chain.ownLeads()));
+    return Schedule{spread(N, w, chain.r), spread(P, v, chain.r)};
+}
+
+double detail::proactiveLeadsLeft(double T, double S, double E, double c, double M,
+                                  double monthsDone, double newOrdersWon, double openLeads,
+                                  double cm, double r)
+{
+    validate(Arg{T, Kind::nonNegative}, Arg{S, Kind::positive}, Arg{E, Kind::nonNegative},
+             Arg{c, Kind::ratio}, Arg{M, Kind::nonNegative}, Arg{monthsDone, Kind::monthsDone},
+             Arg{newOrdersWon, Kind::nonNegative}, Arg{openLeads, Kind::nonNegative},
+             Arg{cm, Kind::fraction}, Arg{r, Kind::mode});
+    const Chain chain{T, S, E, c, M, cm, mode(r)};
+    // Mode 1's N is whole (staged); modes 0 and 2 re-plan from the exact N.
+    const double N = chain.newOrders();
+    const double ordersLeft = positivePart(N - newOrdersWon);
+    const double fromMarketing = M * cm * ((12.0 - monthsDone) / 12.0);
+    const double X = positivePart(ordersLeft - fromMarketing - openLeads * c) / c;
+    return result(chain.r == Rounding::exact ? X : ceilForgiving(X));
+}
 
 }  // namespace leadplan

@@ -65,7 +65,7 @@ const char* const prose_intro = R"(# LeadPlan functions
      add-in gives Calc's Function Wizard) and docs/gen/bad-input.md. Do not edit: change
      those and run `cmake --build build --target functions_doc_update`. -->
 
-LeadPlan adds eleven functions to LibreOffice Calc, in the category **Financial**
+LeadPlan adds the functions below to LibreOffice Calc, in the category **Financial**
 (**Financieel** in a Dutch Calc). They follow the article *Hoeveel proactieve sales moet
 jij genereren dit jaar?*: from your revenue target, your average order size, the orders
 you expect from existing customers, your lead conversion ratio and the leads marketing
@@ -108,10 +108,13 @@ const char* const prose_conventions = R"(## Calc conventions that matter here
 - **Ranges.** AVERAGEORDERSIZE and CONVERSIONRATE take numbers or ranges (for example
   twelve months) and total them; empty cells and text inside a range count as 0.
 - **Array formula.** PROACTIVEPLAN returns a block: select 8 rows × 2 columns, type the
-  formula and press Ctrl+Shift+Enter. ACTIVITIESNEEDED returns a column: select as many
-  rows as there are stage rates.
+  formula and press Ctrl+Shift+Enter. PROACTIVESCHEDULE likewise, over 12 rows × 2 columns.
+  ACTIVITIESNEEDED returns a column: select as many rows as there are stage rates.
 - **Rates.** ACTIVITIESNEEDED takes its stage rates as one row or one column of cells (or
   an inline array); empty cells are skipped, text is Err:502.
+- **Weights.** PROACTIVESCHEDULE's Weights is a row or a column of exactly 12 cells (or an
+  inline array of 12 numbers). Unlike the list arguments, an empty or text cell in it is
+  Err:502, not 0: every month needs its weight.
 
 ## Rounding modes
 

@@ -56,6 +56,8 @@ const Names contract[] = {
     {"activitiesNeeded", "ACTIVITIESNEEDED", "BENODIGDEACTIVITEITEN", 3, 1},
     {"planProbability", "PLANPROBABILITY", "PLANKANS", 7, 1},
     {"proactiveLeadsFor", "PROACTIVELEADSFOR", "PROACTIEVELEADSVOOR", 7, 1},
+    {"proactiveSchedule", "PROACTIVESCHEDULE", "PROACTIEFSCHEMA", 9, 4},
+    {"proactiveLeadsLeft", "PROACTIVELEADSLEFT", "PROACTIEVELEADSRESTEREND", 10, 3},
 };
 
 struct Parameter {

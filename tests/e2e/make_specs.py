@@ -29,7 +29,8 @@ SERVICE = "ORG.LEADPLAN.CALC.FUNCTIONS"
 FUNCTIONS = ("REQUIREDORDERS", "NEWCUSTOMERORDERS", "REQUIREDLEADS", "PROACTIVELEADS",
              "PROACTIVEREVENUE", "ACHIEVABLEREVENUE", "REQUIREDCONVERSION",
              "AVERAGEORDERSIZE", "CONVERSIONRATE", "PROACTIVEPLAN", "ACTIVITIESNEEDED",
-             "PLANPROBABILITY", "PROACTIVELEADSFOR")
+             "PLANPROBABILITY", "PROACTIVELEADSFOR",
+             "PROACTIVESCHEDULE", "PROACTIVELEADSLEFT")
 _FUNC_RE = re.compile(r"\b(" + "|".join(FUNCTIONS) + r")\(")
 
 # Check kinds (column C). Calc's "=" on numbers already forgives the last bits
@@ -482,6 +483,182 @@ def proactive_plan() -> Spec:
     return s
 
 
+# Issue 11. Seasonality: a slow July and August, a busy November and December (sum 12).
+SEASONAL = [1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 2, 2]
+ARTICLE_ORDERS = [2, 2, 1] * 4    # 20 * i / 12 rounded up cumulatively
+ARTICLE_LEADS = [4, 3, 3] * 4     # 40 * i / 12 likewise
+# Cycle 2 with SEASONAL, worked by hand (tests/core/test_schedule.cpp shows the steps):
+# W = (1,2,3,4,5,6,6,6,7,8,10,12)/12; v = SEASONAL two months on, V = (1,2,3,4,4,4,5,6,8,
+# 10,11,12)/12.
+SEASONAL_ORDERS = [2, 2, 1, 2, 2, 1, 0, 0, 2, 2, 3, 3]
+SEASONAL_LEADS_C2 = [4, 3, 3, 4, 0, 0, 3, 3, 7, 7, 3, 3]
+# Uneven inputs (N = 4, P = 10 in mode 1, P = 7 in mode 2), SEASONAL, cycle 3:
+# 4 W = .33 .67 1 1.33 1.67 2 2 2 2.33 2.67 3.33 4 -> ceil 1 1 1 2 2 2 2 2 3 3 4 4;
+# v = (1,1,1,0,0,1,1,2,2,1,1,1), V = (1,2,3,3,3,4,5,7,9,10,11,12)/12:
+# 10 V = .83 1.67 2.5 2.5 2.5 3.33 4.17 5.83 7.5 8.33 9.17 10 -> 1 2 3 3 3 4 5 6 8 9 10 10;
+#  7 V = .58 1.17 1.75 1.75 1.75 2.33 2.92 4.08 5.25 5.83 6.42 7 -> 1 2 2 2 2 3 3 5 6 6 7 7.
+UNEVEN_ORDERS_C3 = [1, 0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 0]
+UNEVEN_LEADS_C3_R1 = [1, 1, 1, 0, 0, 1, 1, 1, 2, 1, 1, 0]
+UNEVEN_LEADS_C3_R2 = [1, 1, 0, 0, 0, 1, 0, 2, 1, 0, 1, 0]
+
+
+def proactive_schedule() -> Spec:
+    s = Spec("proactiveschedule", "PROACTIVESCHEDULE(T; S; E; c; M; [cm]; [cycle]; [weights]; [r]): "
+             "12 x 2 array (orders closing, leads to generate)")
+    # Weights as a column (F2:F13), with an empty cell (G), with a text cell (H); as a row
+    # (L2:W2), with an empty string (L3:W3), negative (L4:W4), all 0 (L5:W5), 11 cells
+    # (L6:V6), a 2 x 6 block (L7:Q8).
+    put_column(s, "F", 2, SEASONAL)
+    put_column(s, "G", 2, SEASONAL[:3] + [None] + SEASONAL[4:])
+    put_column(s, "H", 2, SEASONAL[:3] + ["high"] + SEASONAL[4:])
+    put_row(s, "L2", SEASONAL)
+    put_row(s, "L3", SEASONAL[:5] + ['=""'] + SEASONAL[6:])
+    put_row(s, "L4", SEASONAL[:5] + [-1] + SEASONAL[6:])
+    put_row(s, "L5", [0] * 12)
+    put_row(s, "L6", [1] * 11)
+    put_row(s, "L7", [1] * 6)
+    put_row(s, "L8", [1] * 6)
+    put_column(s, "F", 15, [2, "2", None])   # F15 a cycle, F16 a cycle as text, F17 empty
+    column, row = "[.F2:.F13]", "[.L2:.W2]"
+    twelfths = lambda total, ws: [f"={total}*{w}/12" for w in ws]
+    n_r0, p_r0 = N_R0[1:], P_R0[1:]
+    blocks = [
+        ("article, equal weights, cycle 0", "PROACTIVESCHEDULE(1000000;20000;30;0.2;60)",
+         ARTICLE_ORDERS, ARTICLE_LEADS, EQ),
+        ("article, cycle 5, r = 2", "PROACTIVESCHEDULE(1000000;20000;30;0.2;60;;5;;2)",
+         ARTICLE_ORDERS, ARTICLE_LEADS, EQ),
+        ("article, cycle 11, equal weights given, r = 1", "PROACTIVESCHEDULE(1000000;20000;30;0.2;60;;11;{3;3;3;3;3;3;3;3;3;3;3;3};1)",
+         ARTICLE_ORDERS, ARTICLE_LEADS, EQ),
+        ("article, r = 0", "PROACTIVESCHEDULE(1000000;20000;30;0.2;60;;4;;0)",
+         ["=20/12"] * 12, ["=40/12"] * 12, APPROX),
+        ("seasonal column, cycle 2", f"PROACTIVESCHEDULE(1000000;20000;30;0.2;60;;2;{column})",
+         SEASONAL_ORDERS, SEASONAL_LEADS_C2, EQ),
+        ("seasonal row, cycle from F15, r = 2", f"PROACTIVESCHEDULE(1000000;20000;30;0.2;60;;[.F15];{row};2)",
+         SEASONAL_ORDERS, SEASONAL_LEADS_C2, EQ),
+        ("seasonal inline row, cycle 2, r = 0",
+         "PROACTIVESCHEDULE(1000000;20000;30;0.2;60;;2;{1;1;1;1;1;1;0;0;1;1;2;2};0)",
+         twelfths(20, SEASONAL), twelfths(40, SEASONAL[2:] + SEASONAL[:2]), APPROX),
+        ("seasonal inline column, cycle 0", "PROACTIVESCHEDULE(1000000;20000;30;0.2;60;;;{1|1|1|1|1|1|0|0|1|1|2|2})",
+         SEASONAL_ORDERS, [4, 3, 3, 4, 3, 3, 0, 0, 4, 3, 7, 6], EQ),  # 40 W rounded up
+        ("uneven, seasonal, cycle 3, r = 1", f"PROACTIVESCHEDULE(1000000;30000;30;0.2;10;;3;{column})",
+         UNEVEN_ORDERS_C3, UNEVEN_LEADS_C3_R1, EQ),
+        ("uneven, seasonal, cycle 3, r = 2", f"PROACTIVESCHEDULE(1000000;30000;30;0.2;10;;3;{column};2)",
+         UNEVEN_ORDERS_C3, UNEVEN_LEADS_C3_R2, EQ),
+        ("uneven, seasonal, cycle 3, r = 0", f"PROACTIVESCHEDULE(1000000;30000;30;0.2;10;;3;{row};0)",
+         twelfths(f"({n_r0})", SEASONAL), twelfths(f"({p_r0})", SEASONAL[3:] + SEASONAL[:3]), APPROX),
+        ("lead quality, cm = 10%", "PROACTIVESCHEDULE(1500000;20000;30;0.25;60;0.1)",
+         [4, 4, 4, 3] * 3, [13] * 12, EQ),  # 3.75 i rounded up; 156 / 12
+    ]
+    for i, (name, formula, orders, leads, kind) in enumerate(blocks):
+        top = 2 + i * 13
+        s.arrays.append(ArrayBlock((top, COL["I"]), 12, 2, formula))
+        for k in range(12):
+            s.add(f"[.I{top + k}]", orders[k], f"{name}: {{={formula}}} in I{top}:J{top + 11}, "
+                  f"month {k + 1} orders", kind)
+            s.add(f"[.J{top + k}]", leads[k], f"{name}: month {k + 1} leads", kind)
+    s.add("PROACTIVESCHEDULE(1000000;20000;30;0.2;60)", 2,
+          "in a normal cell Calc shows the top-left element (month 1's orders)")
+    s.add("INDEX(PROACTIVESCHEDULE(1000000;20000;30;0.2;60;;2;[.F2:.F13]);9;2)", 7,
+          "INDEX: September's leads with the seasonal weights, cycle 2")
+    s.add("SUM(PROACTIVESCHEDULE(1000000;30000;30;0.2;10;;3;[.F2:.F13]))", 14,
+          "the months add up to N + P = 4 + 10")
+    s.add("ROWS(PROACTIVESCHEDULE(1000000;20000;30;0.2;60))", 12, "12 rows")
+    s.add("COLUMNS(PROACTIVESCHEDULE(1000000;20000;30;0.2;60))", 2, "2 columns")
+    err_top = 2 + len(blocks) * 13
+    s.arrays.append(ArrayBlock((err_top, COL["I"]), 12, 2, "PROACTIVESCHEDULE(1000000;20000;30;0.2;60;;12)"))
+    s.err(f"[.J{err_top + 5}]", f"array formula with cycle 12 in I{err_top}:J{err_top + 11}: Err:502")
+    # Everything PROACTIVELEADS rejects.
+    s.err("PROACTIVESCHEDULE(-1;20000;30;0.2;60)", "T < 0")
+    s.err("PROACTIVESCHEDULE(1000000;0;30;0.2;60)", "S = 0")
+    s.err("PROACTIVESCHEDULE(1000000;20000;-1;0.2;60)", "E < 0")
+    s.err("PROACTIVESCHEDULE(1000000;20000;30;0;60)", "c = 0")
+    s.err("PROACTIVESCHEDULE(1000000;20000;30;1.5;60)", "c > 1")
+    s.err("PROACTIVESCHEDULE(1000000;20000;30;0.2;-1)", "M < 0")
+    s.err("PROACTIVESCHEDULE(1000000;20000;30;0.2;60;1.1)", "cm > 1")
+    s.err('PROACTIVESCHEDULE(1000000;20000;30;0.2;60;"x")', "cm as text")
+    s.err("PROACTIVESCHEDULE(1000000;20000;30;0.2;60;;;;3)", "r = 3")
+    s.err('PROACTIVESCHEDULE(1000000;20000;30;0.2;60;;;;"1")', "r as text")
+    s.err("PROACTIVESCHEDULE(1E+308;1E-308;0;1;0)", "overflow: O is not finite")
+    # cycle: exactly one of 0..11.
+    s.err("PROACTIVESCHEDULE(1000000;20000;30;0.2;60;;12)", "cycle 12")
+    s.err("PROACTIVESCHEDULE(1000000;20000;30;0.2;60;;-1)", "cycle -1")
+    s.err("PROACTIVESCHEDULE(1000000;20000;30;0.2;60;;1.5)", "cycle 1.5")
+    s.err('PROACTIVESCHEDULE(1000000;20000;30;0.2;60;;"2")', "cycle as text")
+    s.err("PROACTIVESCHEDULE(1000000;20000;30;0.2;60;;[.F16])", "cycle from a text cell")
+    s.err("PROACTIVESCHEDULE(1000000;20000;30;0.2;60;;[.F15:.F16])", "cycle as a range")
+    s.add("PROACTIVESCHEDULE(1000000;20000;30;0.2;60;;[.F17])", 2,
+          "cycle from an empty cell counts as 0")
+    # weights: a row or a column of exactly 12 numbers >= 0, not all 0.
+    s.err("PROACTIVESCHEDULE(1000000;20000;30;0.2;60;;;[.G2:.G13])", "weights with an empty cell")
+    s.err("PROACTIVESCHEDULE(1000000;20000;30;0.2;60;;;[.H2:.H13])", "weights with a text cell")
+    s.err("PROACTIVESCHEDULE(1000000;20000;30;0.2;60;;;[.L3:.W3])", 'weights with an empty string ("")')
+    s.err("PROACTIVESCHEDULE(1000000;20000;30;0.2;60;;;[.L4:.W4])", "a negative weight")
+    s.err("PROACTIVESCHEDULE(1000000;20000;30;0.2;60;;;[.L5:.W5])", "all weights 0")
+    s.err("PROACTIVESCHEDULE(1000000;20000;30;0.2;60;;;[.L6:.V6])", "11 weights")
+    s.err("PROACTIVESCHEDULE(1000000;20000;30;0.2;60;;;[.F2:.F14])", "13 weights (F14 empty)")
+    s.err("PROACTIVESCHEDULE(1000000;20000;30;0.2;60;;;[.L7:.Q8])", "a 2 x 6 block of 12")
+    s.err("PROACTIVESCHEDULE(1000000;20000;30;0.2;60;;;1)", "a single number")
+    s.err('PROACTIVESCHEDULE(1000000;20000;30;0.2;60;;;"1")', "text")
+    s.err("PROACTIVESCHEDULE(1000000;20000;30;0.2;60;;;{1;1;1})", "an inline array of 3")
+    return s
+
+
+def proactive_leads_left() -> Spec:
+    s = Spec("proactiveleadsleft", "PROACTIVELEADSLEFT(T; S; E; c; M; monthsDone; newOrdersWon; "
+             "[openLeads]; [cm]; [r]): the re-plan")
+    put_column(s, "F", 2, [6, 8, 10, None, "x"])   # F2 months, F3 won, F4 open, F5 empty, F6 text
+    s.add("PROACTIVELEADSLEFT(1000000;20000;30;0.2;60;6;8;10)", 20,
+          "issue: R = 12, marketing still brings 6, open leads 2: 4 / 0.2")
+    s.add("PROACTIVELEADSLEFT(1000000;20000;30;0.2;60;6;8;10;;2)", 20, "the same, r = 2")
+    s.approx("PROACTIVELEADSLEFT(1000000;20000;30;0.2;60;6;8;10;;0)", 20, "the same, r = 0")
+    s.add("PROACTIVELEADSLEFT(1000000;20000;30;0.2;60;[.F2];[.F3];[.F4])", 20,
+          "months done, orders won and open leads from cells")
+    s.add("PROACTIVELEADSLEFT(1000000;20000;30;0.2;60;0;0)", 40, "month 0 = PROACTIVELEADS")
+    s.add("PROACTIVELEADSLEFT(1000000;30000;30;0.2;10;0;0)", 10, "uneven month 0, r = 1 = PROACTIVELEADS")
+    s.add("PROACTIVELEADSLEFT(1000000;30000;30;0.2;10;0;0;;;2)", 7, "uneven month 0, r = 2")
+    s.approx("PROACTIVELEADSLEFT(1000000;30000;30;0.2;10;0;0;;;0)", P_R0, "uneven month 0, r = 0")
+    s.add("PROACTIVELEADSLEFT(1500000;20000;30;0.25;60;0;0;;0.1)", 156, "lead quality month 0")
+    s.add("PROACTIVELEADSLEFT(1000000;30000;30;0.2;10;12;0)", 20, "uneven, year over, r = 1: 4 / 0.2")
+    s.add("PROACTIVELEADSLEFT(1000000;30000;30;0.2;10;12;0;;;2)", 17, "r = 2: ceil(3.33 / 0.2)")
+    s.approx("PROACTIVELEADSLEFT(1000000;30000;30;0.2;10;12;0;;;0)", L_R0, "r = 0: 3.33 / 0.2")
+    s.add("PROACTIVELEADSLEFT(1000000;20000;30;0.2;60;6;8;;0.1)", 45,
+          "cm 10%: 12 - 60 x 0.1 x 6/12 = 9 orders, 45 leads")
+    s.approx("PROACTIVELEADSLEFT(1000000;20000;30;0.2;60;6;8;;;0)", 30, "open skipped, r = 0: 6 / 0.2")
+    s.add("PROACTIVELEADSLEFT(1000000;20000;30;0.2;60;9;8;0)", 45,
+          "month 9: 12 - 3 = 9 orders left: 45")
+    s.add("PROACTIVELEADSLEFT(1000000;20000;30;0.2;60;6;8;[.F5])", 30, "open leads from an empty cell: 0")
+    s.add("PROACTIVELEADSLEFT(1000000;20000;30;0.2;60;6;25)", 0, "more won than needed: 0")
+    s.add("PROACTIVELEADSLEFT(1000000;20000;30;0.2;60;3;2;500)", 0, "the pipeline covers it: 0")
+    s.add("PROACTIVELEADSLEFT(1000000;20000;30;0.2;60;6;8.5)", 28,
+          "fractional won: (11.5 - 6) / 0.2 = 27.5, rounded up")
+    # Everything PROACTIVELEADS rejects.
+    s.err("PROACTIVELEADSLEFT(-1;20000;30;0.2;60;6;8)", "T < 0")
+    s.err("PROACTIVELEADSLEFT(1000000;0;30;0.2;60;6;8)", "S = 0")
+    s.err("PROACTIVELEADSLEFT(1000000;20000;-1;0.2;60;6;8)", "E < 0")
+    s.err("PROACTIVELEADSLEFT(1000000;20000;30;0;60;6;8)", "c = 0")
+    s.err("PROACTIVELEADSLEFT(1000000;20000;30;1.5;60;6;8)", "c > 1")
+    s.err("PROACTIVELEADSLEFT(1000000;20000;30;0.2;-1;6;8)", "M < 0")
+    s.err("PROACTIVELEADSLEFT(1000000;20000;30;0.2;60;6;8;;1.1)", "cm > 1")
+    s.err('PROACTIVELEADSLEFT(1000000;20000;30;0.2;60;6;8;;"x")', "cm as text")
+    s.err("PROACTIVELEADSLEFT(1000000;20000;30;0.2;60;6;8;;;3)", "r = 3")
+    s.err('PROACTIVELEADSLEFT(1000000;20000;30;0.2;60;6;8;;;"1")', "r as text")
+    s.err("PROACTIVELEADSLEFT(1E+308;1E-308;0;1;0;0;0)", "overflow: O is not finite")
+    # monthsDone: exactly one of 0..12; newOrdersWon and openLeads >= 0 and numbers.
+    s.err("PROACTIVELEADSLEFT(1000000;20000;30;0.2;60;13;8)", "monthsDone 13")
+    s.err("PROACTIVELEADSLEFT(1000000;20000;30;0.2;60;-1;8)", "monthsDone -1")
+    s.err("PROACTIVELEADSLEFT(1000000;20000;30;0.2;60;6.5;8)", "monthsDone 6.5")
+    s.err('PROACTIVELEADSLEFT(1000000;20000;30;0.2;60;"x";8)', "monthsDone as text: #VALUE! "
+          "before the call", code=519)
+    s.err("PROACTIVELEADSLEFT(1000000;20000;30;0.2;60;6;-1)", "newOrdersWon < 0")
+    s.err('PROACTIVELEADSLEFT(1000000;20000;30;0.2;60;6;"x")', "newOrdersWon as text: #VALUE!",
+          code=519)
+    s.err("PROACTIVELEADSLEFT(1000000;20000;30;0.2;60;6;8;-1)", "openLeads < 0")
+    s.err('PROACTIVELEADSLEFT(1000000;20000;30;0.2;60;6;8;"10")', "openLeads as text")
+    s.err("PROACTIVELEADSLEFT(1000000;20000;30;0.2;60;6;8;[.F6])", "openLeads from a text cell")
+    s.err("PROACTIVELEADSLEFT(1000000;20000;30;0.2;60;6;8;[.F2:.F4])", "openLeads as a range")
+    return s
+
+
 def calc_conventions() -> Spec:
     """How Calc itself hands plain double arguments to the add-in (issue 3)."""
     s = Spec("conventions", "Calc's conventions for the add-in's plain double arguments")
@@ -741,7 +918,8 @@ def proactive_leads_for() -> Spec:
 SPECS = [required_orders, new_customer_orders, required_leads, proactive_leads,
          proactive_revenue, achievable_revenue, required_conversion, average_order_size,
          conversion_rate, proactive_plan, calc_conventions, activities_needed,
-         plan_probability, proactive_leads_for]
+         plan_probability, proactive_leads_for,
+         proactive_schedule, proactive_leads_left]
 
 
 # --------------------------------------------------------------------------------------

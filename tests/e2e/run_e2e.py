@@ -7,7 +7,7 @@
 
 specs:           recalculates every tests/e2e/specs/*.fods and fails with the rows whose
                  check is not TRUE (formula, actual, expected, case).
-function-wizard: com.sun.star.sheet.FunctionDescriptions in an English UI lists all eleven
+function-wizard: com.sun.star.sheet.FunctionDescriptions in an English UI lists all the
                  functions in the Financial category with a description and a name and
                  description for every argument, optional ones marked optional.
 dutch-ui:        in a Dutch UI the Function Wizard shows the Dutch names with Dutch
@@ -45,6 +45,8 @@ FUNCTIONS = [
     ("ACTIVITIESNEEDED", "BENODIGDEACTIVITEITEN", 3, 1),
     ("PLANPROBABILITY", "PLANKANS", 7, 1),
     ("PROACTIVELEADSFOR", "PROACTIEVELEADSVOOR", 7, 1),
+    ("PROACTIVESCHEDULE", "PROACTIEFSCHEMA", 9, 4),
+    ("PROACTIVELEADSLEFT", "PROACTIEVELEADSRESTEREND", 10, 3),
 ]
 SERVICE = "ORG.LEADPLAN.CALC.FUNCTIONS"
 FINANCIAL = 3  # com.sun.star.sheet.FunctionCategory.FINANCIAL
@@ -229,6 +231,10 @@ def cmd_dutch_ui(args) -> int:
                 ("A11", "=PROACTIEVELEADS(1000000;20000;30;0;60)", "Err:502", "c = 0"),
                 ("A12", "=PROACTIVELEADS(1000000;20000;30;0,2;60)", f"Err:{lpcalc.ERR_NAME}",
                  "the English name is #NAME? in a Dutch UI (Calc's own rule)"),
+                ("A13", "=PROACTIEVELEADSRESTEREND(1000000;20000;30;0,2;60;6;8;10)", 20.0,
+                 "the re-plan after 6 months"),
+                ("A14", "=INDEX(PROACTIEFSCHEMA(1000000;20000;30;0,2;60;;2;{1;1;1;1;1;1;0;0;1;1;2;2});9;2)",
+                 7.0, "month 9's leads, cycle 2, weights as an inline column"),
             ]
             for address, formula, _, _ in cases:
                 lpcalc.set_formula_local(lpcalc.cell(doc, 0, address), formula)

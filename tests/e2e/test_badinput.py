@@ -50,6 +50,13 @@ BASE = {
 # ACTIVITIESNEEDED's rates: a valid call names the range $AF$1:$AF$3 holding them.
 BASE["rates"] = [0.25, 0.4, 0.5]
 TOKEN = {"rates": "$AF$1:$AF$3"}
+# Issue 11: a 2-month cycle, seasonal weights in $AG$1:$AG$12, the re-plan after 6 months
+# with 8 new-customer orders won and 10 open leads.
+BASE.update({"cycle": 2.0, "weights": (1.0,) * 6 + (0.0, 0.0, 1.0, 1.0, 2.0, 2.0),
+             "done": 6.0, "new_won": 8.0, "open": 10.0})
+TOKEN["weights"] = "$AG$1:$AG$12"
+# Cells each case checks: an array function's elements, read one by one with INDEX.
+CELLS = {"PROACTIVEPLAN": 8, "PROACTIVESCHEDULE": 24}
 # CONVERSIONRATE's "leads" is a history total, not REQUIREDCONVERSION's lead count, but
 # 100 suits both (20 won of 100 leads).
 
@@ -140,6 +147,11 @@ def receives(cls: InputClass, kind: str, rows: int):
         return V(COLUMN_VALUE * rows)   # a sequence argument takes the range whole: summed
     if kind == "anyseq":
         return ANYSEQ.get(cls.name, cls.receives["seq"])
+    if kind == "weights":
+        # An any: errors and "left out" as for any optional argument; every single value
+        # and every range here (none is a row or column of exactly 12) is refused.
+        got = cls.receives["any"]
+        return INVALID if got is not None and got[0] == "value" else got
     return cls.receives[kind]
 
 
@@ -150,13 +162,14 @@ def expected_for(fn_name: str, arg_index: int, cls: InputClass | None, rows: int
     values = [BASE[n] for n in names]
     if cls is not None:
         got = receives(cls, kinds[arg_index], rows)
+        cells = 1 if plan_in_plain_cell(cls) else CELLS.get(fn_name, 1)
         if got == INVALID:
             outcome = INVALID
-            return [outcome] * (8 if fn_name == "PROACTIVEPLAN" else 1)
+            return [outcome] * cells
         if got is None:
             values[arg_index] = None
         elif got[0] == "error":
-            return [got[1]] * (8 if fn_name == "PROACTIVEPLAN" else 1)
+            return [got[1]] * cells
         else:
             values[arg_index] = got[1]
     result = contract.evaluate(fn, *values)
@@ -164,6 +177,11 @@ def expected_for(fn_name: str, arg_index: int, cls: InputClass | None, rows: int
         if plan_in_plain_cell(cls):
             return [INVALID] if result == INVALID else [LABEL]
         return [INVALID] * 8 if result == INVALID else list(result)
+    if fn_name == "PROACTIVESCHEDULE":
+        if result == INVALID:
+            return [INVALID] * (1 if plan_in_plain_cell(cls) else 24)
+        # A plain cell shows the top-left element: month 1's orders.
+        return [result[0]] if plan_in_plain_cell(cls) else list(result)
     return [result]
 
 
@@ -196,6 +214,8 @@ def formulas_for(case, last_row: int) -> list[str]:
         # INDEX reads one element of the 8 x 2 result in a normal cell, so every value is
         # checked without array formulas (which would make Calc iterate range arguments).
         return [f"=INDEX({call};{k};2)" for k in range(1, 9)]
+    if fn_name == "PROACTIVESCHEDULE" and not plan_in_plain_cell(cls):
+        return [f"=INDEX({call};{k};{j})" for k in range(1, 13) for j in (1, 2)]
     return ["=" + call]
 
 
@@ -254,13 +274,18 @@ def run(oxt: Path, keep: bool, verbose: bool, timeout: float) -> int:
         sh.getCellRangeByName("AF1:AF3").setDataArray(tuple((x,) for x in BASE["rates"]))
         sh.getCellRangeByName(f"AE1:AE{last_row}").setDataArray(
             tuple((COLUMN_VALUE,) for _ in range(last_row)))
+        sh.getCellRangeByName(TOKEN["weights"].replace("$", "")).setDataArray(
+            tuple((w,) for w in BASE["weights"]))
 
         labels = tuple((fn, FUNCTIONS[fn][1][i] if i is not None else "(valid call)",
                         cls.name if cls else "")
                        for fn, i, cls in cases)
         sh.getCellRangeByName(f"A{FIRST_ROW}:C{last_row}").setDataArray(labels)
-        block = tuple(tuple(f[k] if k < len(f) else "" for k in range(8)) for f in formulas)
-        sh.getCellRangeByName(f"D{FIRST_ROW}:K{last_row}").setFormulaArray(block)
+        width = max(len(f) for f in formulas)   # 24 for PROACTIVESCHEDULE: D to AA
+        assert width <= 24, "the formulas would reach the inputs in AB:AG"
+        block = tuple(tuple(f[k] if k < len(f) else "" for k in range(width)) for f in formulas)
+        last_column = sh.getCellByPosition(3 + width - 1, 0).AbsoluteName.split(".")[1].split("$")[1]
+        sh.getCellRangeByName(f"D{FIRST_ROW}:{last_column}{last_row}").setFormulaArray(block)
         office.calculate_all(doc)
 
         failures = []
@@ -307,9 +332,9 @@ def run(oxt: Path, keep: bool, verbose: bool, timeout: float) -> int:
           f"{'optional [cm] [r]':24} {'list (ratio functions)':24} rates (ACTIVITIESNEEDED)")
     for cls_name, counts in per_class.items():
         cols = [" or ".join(sorted(by_kind.get((cls_name, k), {"-"})))
-                for k in ("double", "any", "seq", "anyseq")]
+                for k in ("double", "any", "seq", "anyseq", "weights")]
         print(f"{cls_name:20} {counts['pass']:5} {counts['FAIL']:5}  {cols[0]:24} {cols[1]:24} "
-              f"{cols[2]:24} {cols[3]}")
+              f"{cols[2]:24} {cols[3]:24} weights: {cols[4]}")
     print("shown results: " + ", ".join(f"{k} {v}" for k, v in sorted(outcome_counts.items())))
     for (fn, i, cls), formula, want, got in failures:
         arg = FUNCTIONS[fn][1][i] if i is not None else "-"
@@ -327,52 +352,71 @@ def run(oxt: Path, keep: bool, verbose: bool, timeout: float) -> int:
 # The table users read is generated from these rows (--write-doc), and ctest
 # bad_input_doc_fresh (--check-doc) fails when docs/gen/bad-input.md differs from them.
 # Each row: what the user gives, the CLASSES above it stands for, and what a required,
-# an optional, a list argument and ACTIVITIESNEEDED's stage rates then show (DOC_KINDS). check_documented() ties the words to the
+# an optional, a list argument, ACTIVITIESNEEDED's stage rates and PROACTIVESCHEDULE's
+# weights then show (DOC_KINDS). check_documented() ties the words to the
 # expectations: every class has exactly one row, and every error the matrix expects for
 # a class (an error Calc passes on, Err:502 for a refused argument, "the default" for a
 # left-out optional one) is named in its row's words for that kind of argument. Numbers
 # are left to the contract, which decides per argument whether they are allowed.
 DOCUMENTED = [
-    ("A number the function allows", [], "the result", "the result", "the result", "the result"),
+    ("A number the function allows", [], "the result", "the result", "the result", "the result",
+     "Err:502 (12 cells needed)"),
     ("A number it does not allow (-1; 0 for S, c or leads; a conversion of 1.5; Rounding 3)",
      ["negative", "zero", "rate above 1"],
-     "Err:502", "Err:502", "Err:502 when the total is not allowed", "Err:502 (a rate must be above 0 and at most 1)"),
+     "Err:502", "Err:502", "Err:502 when the total is not allowed", "Err:502 (a rate must be above 0 and at most 1)",
+     "Err:502 (12 cells needed)"),
     ("A number whose result would overflow (T = 1E308 with S = 0.5)", [],
-     "Err:502", "Err:502", "Err:502", "Err:502"),
-    ("Text typed in the formula (`\"abc\"`)", ["text literal"], "#VALUE!", "Err:502", "#VALUE!", "Err:502"),
+     "Err:502", "Err:502", "Err:502", "Err:502",
+     "Err:502"),
+    ("Text typed in the formula (`\"abc\"`)", ["text literal"], "#VALUE!", "Err:502", "#VALUE!", "Err:502",
+     "Err:502"),
     ("A cell holding text (`abc`)", ["text cell"],
-     "#VALUE!", "Err:502", "#VALUE! (inside a range: counted as 0, like SUM)", "Err:502"),
+     "#VALUE!", "Err:502", "#VALUE! (inside a range: counted as 0, like SUM)", "Err:502",
+     "Err:502"),
     ("A cell holding a number as text (`'5`)", ["numeric text cell"],
-     "the number 5", "Err:502", "the number 5", "Err:502 (text, even a number)"),
+     "the number 5", "Err:502", "the number 5", "Err:502 (text, even a number)",
+     "Err:502"),
     ("An empty cell", ["empty cell"], "0", "0, **not** \"left out\": Rounding 0 means exact", "0",
-     "skipped; with no rate left, Err:502"),
+     "skipped; with no rate left, Err:502",
+     "Err:502 (also an empty cell among the 12)"),
     ("An error (`NA()`, `1/0`, or a cell showing one)", ["#N/A cell", "#DIV/0! cell", "NA() inline", "1/0 inline"],
      "that error (#N/A, #DIV/0!)", "that error (#N/A, #DIV/0!)", "that error (#N/A, #DIV/0!)",
+     "that error (#N/A, #DIV/0!)",
      "that error (#N/A, #DIV/0!)"),
-    ("TRUE / FALSE", ["TRUE", "FALSE"], "1 / 0", "1 / 0", "1 / 0", "100% / Err:502 (a rate of 0)"),
+    ("TRUE / FALSE", ["TRUE", "FALSE"], "1 / 0", "1 / 0", "1 / 0", "100% / Err:502 (a rate of 0)",
+     "Err:502"),
     ("1E308", ["1E308"], "a number: the result, or Err:502 if it overflows",
-     "Err:502 (no ratio or mode is that large)", "the result, or Err:502", "Err:502"),
+     "Err:502 (no ratio or mode is that large)", "the result, or Err:502", "Err:502",
+     "Err:502"),
     ("1E-308 typed in the formula", ["1E-308 literal"],
-     "Err:502 from Calc itself (see below)", "Err:502 from Calc", "Err:502 from Calc", "Err:502 from Calc"),
+     "Err:502 from Calc itself (see below)", "Err:502 from Calc", "Err:502 from Calc", "Err:502 from Calc",
+     "Err:502 from Calc"),
     ("1E-308 in a cell", ["1E-308 cell"], "a valid, tiny number",
      "a valid, tiny number (as Rounding: Err:502)", "a valid, tiny number",
-     "a valid, tiny rate (the counts then overflow: Err:502)"),
+     "a valid, tiny rate (the counts then overflow: Err:502)",
+     "Err:502 (12 cells needed)"),
     ("A block of cells (`A1:B2`)", ["2x2 range"], "#VALUE!", "Err:502", "added up",
-     "Err:502 (one row or one column only)"),
+     "Err:502 (one row or one column only)",
+     "Err:502 (one row or one column of exactly 12 cells only)"),
     ("A column range (`B1:B100`) in a normal formula", ["column range"],
      "the cell on the formula's row (Calc's implicit intersection)", "Err:502", "added up",
-     "Err:502 (more than 10 cells)"),
+     "Err:502 (more than 10 cells)",
+     "Err:502 (not 12 cells)"),
     ("A range with an error cell in it", ["range with #N/A"],
-     "#VALUE! when the range misses the formula's row", "Err:504", "Err:504", "Err:504"),
+     "#VALUE! when the range misses the formula's row", "Err:504", "Err:504", "Err:504",
+     "Err:504"),
     ("An inline array (`{1;2}`)", ["inline array"], "its first element (in a normal cell)", "Err:502",
-     "added up (3)", "the rates, in order: the result when each is above 0 and at most 1, else Err:502"),
+     "added up (3)", "the rates, in order: the result when each is above 0 and at most 1, else Err:502",
+     "Err:502 (12 numbers needed)"),
     ("Nothing (`;;`)", ["skipped"], "Err:502 (Calc does not call)",
-     "the default (Marketing conversion = Conversion, Rounding 1)", "Err:502", "Err:502"),
+     "the default (Marketing conversion = Conversion, Rounding 1)", "Err:502", "Err:502",
+     "the default (12 equal weights)"),
 ]
 DOC_HEADER = ("| What you give | Required argument | Optional argument "
-              "| List argument (AVERAGEORDERSIZE, CONVERSIONRATE) | Stage rates (ACTIVITIESNEEDED) |\n"
-              "|---|---|---|---|---|\n")
-DOC_KINDS = ("double", "any", "seq", "anyseq")   # the table's columns after the first
+              "| List argument (AVERAGEORDERSIZE, CONVERSIONRATE) | Stage rates (ACTIVITIESNEEDED) "
+              "| Weights (PROACTIVESCHEDULE) |\n"
+              "|---|---|---|---|---|---|\n")
+DOC_KINDS = ("double", "any", "seq", "anyseq", "weights")   # the table's columns after the first
 DOC_BEGIN = ("<!-- generated from DOCUMENTED in tests/e2e/test_badinput.py: edit there, then run "
              "test_badinput.py --write-doc docs/gen/bad-input.md -->\n")
 DOC_END = "<!-- end of the generated table -->\n"

@@ -13,13 +13,14 @@ For English (en-US profile) and Dutch (nl-NL profile), each with leadplan.oxt in
     100 leads, 40 proactive leads, 160,000 proactive revenue, and the same in the
     PROACTIVEPLAN block with its labels in the UI language), no error in any cell of any
     sheet, Team totals equal to the sum of the account-manager rows (at least 8), a
-    stacked bar chart of three series on Team, the Marketing sheet's hand-computed values;
+    stacked bar chart of three series on Team, the Marketing sheet's hand-computed values,
+    the Month by month sheet's plan, actuals, statuses, re-plan, names and line chart;
     and it follows changed inputs (a new target, a marketing conversion typed in and
     cleared again);
   - docs/functions.md matches the Function Wizard (names, descriptions, arguments);
   - every worked example in docs/functions.md ("`=FORMULA` gives N") shows N in Calc;
   - examples/plan.py (the quick-start command) prints the article's plan, follows
-    --target, and writes the workbook (--save) and a three-page PDF (--pdf);
+    --target, and writes the workbook (--save) and a PDF with a page per sheet (--pdf);
   - after unopkg remove, the templates are no longer listed.
 Expected numbers are worked out by hand from the article, never taken from the code.
 """
@@ -51,13 +52,19 @@ from com.sun.star.ucb.OpenMode import ALL as OPEN_ALL  # noqa: E402
 SESSION_TIMEOUT = 180.0
 
 LANGS = {
-    "en": dict(locale="en-US", sheets=["My plan", "Team", "Marketing", "My time"],
+    "en": dict(locale="en-US", sheets=["My plan", "Team", "Marketing", "My time",
+                                        "Month by month"],
+               statuses=("ahead", "on track", "behind"),
+               too_late="Leads generated now close too late for this year's target.",
                title="LeadPlan proactive sales plan", total="Team total",
                input_style="LeadPlan Input", result_styles=("LeadPlan Result", "LeadPlan Total"),
                plan_labels=["Required orders", "Existing-customer orders", "New-customer orders",
                             "Leads needed", "Marketing leads", "Proactive leads",
                             "Proactive revenue", "Proactive leads per month"]),
-    "nl": dict(locale="nl-NL", sheets=["Mijn plan", "Team", "Marketing", "Mijn tijd"],
+    "nl": dict(locale="nl-NL", sheets=["Mijn plan", "Team", "Marketing", "Mijn tijd",
+                                        "Per maand"],
+               statuses=("voor", "op schema", "achter"),
+               too_late="Leads die je nu genereert, sluiten te laat voor het target van dit jaar.",
                title="LeadPlan proactief salesplan", total="Totaal team",
                input_style="LeadPlan Invoer",
                result_styles=("LeadPlan Resultaat", "LeadPlan Totaal"),
@@ -78,6 +85,27 @@ PLAN_BLOCK = [50, 30, 20, 100, 60, 40, 160000, 4]
 # so 10 saved; achievable with 30 own leads: (30 + 9 + 30 x 0.275) x 20,000 = 945,000.
 MARKETING = {"D6": 0.15, "D7": 0.275, "D8": 0.2, "B16": 40, "B18": 30, "B19": 10,
              "B23": 945000, "B24": 1005000}
+# Month by month (issue 11), the article with a 2-month cycle and equal weights: each
+# month closes N x i/12 rounded up cumulatively (2, 2, 1, ...) and generates P x i/12 the
+# same way (4, 3, 3, ...). Made-up actuals for January to June: orders won 3, 1, 1, 2, 0, 1
+# (cumulative 3, 4, 5, 7, 7, 8 against the plan's 2, 4, 5, 7, 9, 10). On 1 January the
+# leads of November and December (3 + 3) are in the pipeline. Re-plan after 6 months,
+# 8 won, 10 open leads: (20 - 8 - 60 x 20% x 6/12 - 10 x 20%) / 20% = 20 leads, over
+# 12 - 2 - 6 = 4 months: 5 a month.
+MONTH_SHEET = 4   # after My time
+MONTH_ORDERS = [2, 2, 1] * 4
+MONTH_LEADS = [4, 3, 3] * 4
+MONTH_CUM_PLAN = [2, 4, 5, 7, 9, 10, 12, 14, 15, 17, 19, 20]
+MONTH_CUM_ACTUAL = [3, 4, 5, 7, 7, 8]
+MONTH_STATUS = [0, 1, 1, 1, 2, 2]      # index into LANGS[lang]["statuses"]
+MONTH_RESULTS = {"B5": 2, "B6": 40, "B22": 12, "C22": 20, "D22": 40, "F22": 8, "B26": 6,
+                 "B29": 6, "B30": 8, "B31": 10, "B32": 20, "B33": 4, "B34": 5}
+MONTH_NAMES = {"LP_CYCLE": "$B$5", "LP_MONTH_WEIGHTS": "$B$10:$B$21",
+               "LP_MONTHLY_SCHEDULE": "$C$10:$D$21", "LP_LEADS_GENERATED": "$E$10:$E$21",
+               "LP_ORDERS_WON": "$F$10:$F$21", "LP_PIPELINE_ON_JANUARY_FIRST": "$B$26",
+               "LP_MONTHS_DONE": "$B$29", "LP_ORDERS_WON_SO_FAR": "$B$30",
+               "LP_OPEN_LEADS": "$B$31", "LP_PROACTIVE_LEADS_LEFT": "$B$32",
+               "LP_CLOSING_WINDOW": "$B$33", "LP_LEADS_PER_REMAINING_MONTH": "$B$34"}
 # Team columns whose total is the sum of the account-manager rows.
 TEAM_SUM_COLUMNS = set("BCDEFGHMNOPQRSTU")
 
@@ -315,6 +343,71 @@ def check_time_follows(f: Failures, office, doc, what: str, lang: str) -> None:
     office.calculate_all(doc)
 
 
+def check_months(f: Failures, office, doc, what: str, lang: str) -> None:
+    t = LANGS[lang]
+    sh = lpcalc.sheet(doc, MONTH_SHEET)
+    got = lambda a: sh.getCellRangeByName(a)  # noqa: E731
+    for i in range(12):
+        row = 10 + i
+        plan = [got(f"{c}{row}").getValue() for c in "CDG"]
+        want = [MONTH_ORDERS[i], MONTH_LEADS[i], MONTH_CUM_PLAN[i]]
+        f.check(plan == want, f"{what}: Month by month row {row}: orders, leads, cumulative "
+                f"plan {want} (got {plan})")
+        actual = got(f"H{row}")
+        status = got(f"I{row}").getString()
+        if i < len(MONTH_CUM_ACTUAL):
+            want_status = t["statuses"][MONTH_STATUS[i]]
+            ok = actual.getValue() == MONTH_CUM_ACTUAL[i] and status == want_status
+            f.check(ok, f"{what}: Month by month row {row}: cumulative actual "
+                    f"{MONTH_CUM_ACTUAL[i]}, {want_status!r} (got {actual.getString()!r}, {status!r})")
+        else:
+            f.check(actual.getString() == "" and status == "",
+                    f"{what}: Month by month row {row}: no actual yet, no status "
+                    f"(got {actual.getString()!r}, {status!r})")
+    for address, expected in MONTH_RESULTS.items():
+        f.check(near(got(address).getValue(), expected),
+                f"{what}: Month by month {address} = {expected} (got {got(address).getString()!r})")
+    f.check(got("A35").getString() == "", f"{what}: no 'too late' sentence while 4 months are left")
+    ranges = doc.NamedRanges
+    for name, address in MONTH_NAMES.items():
+        content = ranges.getByName(name).getContent() if ranges.hasByName(name) else ""
+        # Calc writes each corner with its sheet: $'Month by month'.$B$10:$'Month by month'.$B$21
+        want = ":".join(f"$'{t['sheets'][MONTH_SHEET]}'.{corner}" for corner in address.split(":"))
+        f.check(content == want,
+                f"{what}: named range {name} is {address} on {t['sheets'][MONTH_SHEET]} (got {content!r})")
+    charts = sh.getCharts()
+    if f.check(charts.getCount() == 1, f"{what}: Month by month has one chart"):
+        chart = charts.getByIndex(0).getEmbeddedObject()
+        chart_type = chart.getFirstDiagram().getCoordinateSystems()[0].getChartTypes()[0]
+        series = chart_type.getDataSeries()
+        f.check("Line" in chart_type.getChartType() and len(series) == 2,
+                f"{what}: a line chart of 2 series ({chart_type.getChartType()}, {len(series)})")
+
+    # It follows its inputs: a typed 0 is an actual, a blank is not; a longer cycle
+    # shrinks the window until new leads close too late.
+    got("F15").setString("")   # June's 1 gone: May's typed 0 is now the last actual
+    office.calculate_all(doc)
+    f.check(got("B29").getValue() == 5 and got("B30").getValue() == 7,
+            f"{what}: June blank: 5 months done (May's 0 counts), 7 won "
+            f"(got {got('B29').getValue()}, {got('B30').getValue()})")
+    got("F15").setValue(1)
+    got("B5").setValue(5)
+    office.calculate_all(doc)
+    # Cycle 5: the leads of August to December (3 + 3 + 4 + 3 + 3) are in the pipeline on
+    # 1 January; the window is 12 - 5 - 6 = 1 month for all 20 leads.
+    f.check([got(a).getValue() for a in ("B26", "B32", "B33", "B34")] == [16, 20, 1, 20],
+            f"{what}: cycle 5: 16 in the pipeline, 20 left in 1 month "
+            f"(got {[got(a).getString() for a in ('B26', 'B32', 'B33', 'B34')]})")
+    got("B5").setValue(7)
+    office.calculate_all(doc)
+    f.check(got("B33").getValue() == -1 and got("B34").getString() == ""
+            and got("A35").getString() == t["too_late"],
+            f"{what}: cycle 7: window -1, the 'too late' sentence (got {got('B33').getValue()}, "
+            f"{got('B34').getString()!r}, {got('A35').getString()!r})")
+    got("B5").setValue(2)
+    office.calculate_all(doc)
+
+
 def check_follows(f: Failures, office, doc, what: str) -> None:
     b = lambda a: value(doc, 0, a)  # noqa: E731
     lpcalc.cell(doc, 0, "B25").setValue(1200000)
@@ -356,7 +449,7 @@ def check_docs_match_wizard(f: Failures, office, lang: str) -> None:
     name."""
     listed = office.function_descriptions()
     documented = documented_functions()
-    f.check(len(documented) == 11, f"[{lang}] docs/functions.md documents eleven functions "
+    f.check(len(documented) == 15, f"[{lang}] docs/functions.md documents fifteen functions "
             f"({[d['name'] for d in documented]})")
     for d in documented:
         name = d["nl"] if lang == "nl" else d["name"]
@@ -414,6 +507,7 @@ def check_workbook(f: Failures, office, path: Path, lang: str, what: str,
         check_team(f, doc, what, lang)
         check_marketing(f, doc, what)
         check_time(f, doc, what, lang)
+        check_months(f, office, doc, what, lang)
         check_follows(f, office, doc, what)
         check_time_follows(f, office, doc, what, lang)
         f.check(not error_cells(doc), f"{what}: still no errors after the changes")

@@ -11,8 +11,8 @@
 // NaN or infinity is ever returned. The valid path allocates nothing and throws nothing.
 #pragma once
 
-#include <exception>
 #include <array>
+#include <exception>
 #include <optional>
 #include <span>
 #include <type_traits>
@@ -208,6 +208,49 @@ inline double proactiveLeadsFor(double T, double S, double E, double c, double M
                                  double confidence, Optional cm = {})
 {
     return detail::proactiveLeadsFor(T, S, E, c, M, confidence, cm.value_or(c));
+}
+
+// Through the year (issue 11): the plan spread over the 12 months of the plan year.
+inline constexpr int months = 12;
+// A seasonality weight per month, January first: how the year's orders spread.
+using Weights = std::array<double, months>;
+
+// PROACTIVESCHEDULE: per month i (index i - 1), the new-customer orders that close in it
+// and the proactive leads to generate in it, which close `cycle` months later (the plan
+// assumes next year repeats this year's pattern). In modes 1 and 2 the months are whole
+// and add up to N and P exactly (cumulative rounding); in mode 0 they are N and P spread
+// in proportion to the weights.
+struct Schedule {
+    std::array<double, months> orders;  // column 1
+    std::array<double, months> leads;   // column 2
+};
+
+namespace detail {
+Schedule proactiveSchedule(double T, double S, double E, double c, double M, double cm,
+                           double cycle, const Weights* weights, double r);
+double proactiveLeadsLeft(double T, double S, double E, double c, double M, double monthsDone,
+                          double newOrdersWon, double openLeads, double cm, double r);
+}  // namespace detail
+
+// Weights left out (std::nullopt): 12 equal weights. cycle: a whole 0..11, default 0.
+inline Schedule proactiveSchedule(double T, double S, double E, double c, double M,
+                                  Optional cm = {}, Optional cycle = {},
+                                  const std::optional<Weights>& weights = {}, Optional r = {})
+{
+    return detail::proactiveSchedule(T, S, E, c, M, cm.value_or(c), cycle.value_or(0.0),
+                                     weights ? &*weights : nullptr, r.value_or(defaultRounding));
+}
+
+// PROACTIVELEADSLEFT, the re-plan: proactive leads still to generate after monthsDone
+// (a whole 0..12) months in which newOrdersWon new-customer orders were won, with
+// openLeads (default 0) of your own leads still open in the pipeline.
+inline double proactiveLeadsLeft(double T, double S, double E, double c, double M,
+                                 double monthsDone, double newOrdersWon, Optional openLeads = {},
+                                 Optional cm = {}, Optional r = {})
+{
+    return detail::proactiveLeadsLeft(T, S, E, c, M, monthsDone, newOrdersWon,
+                                      openLeads.value_or(0.0), cm.value_or(c),
+                                      r.value_or(defaultRounding));
 }
 
 }  // namespace leadplan

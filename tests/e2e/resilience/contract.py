@@ -347,6 +347,83 @@ def proactive_leads_for(T, S, E, c, M, confidence, cm=None):
     return float(P)
 
 
+# Issue 11: the month-by-month schedule and the re-plan.
+MONTHS = 12
+
+
+def _months(x: float | None, pos: int, last: int, default: float = 0.0) -> int:
+    """A whole number of months from 0 to last, exactly (as a mode is checked)."""
+    if x is None:
+        return int(default)
+    if not (_finite(x, pos) >= 0.0 and x <= last and float(x).is_integer()):
+        raise Invalid(pos, f"not a whole number from 0 to {last}")
+    return int(x)
+
+
+def _weights(w, pos: int) -> list[float]:
+    if w is None:
+        return [1.0] * MONTHS
+    if len(w) != MONTHS:
+        raise Invalid(pos, "not 12 weights")
+    total = 0.0
+    for x in w:
+        _non_negative(x, pos)
+        total += x
+    if not (0.0 < total <= 1.7976931348623157e308):
+        raise Invalid(pos, "weights add up to 0 or overflow")
+    return [float(x) for x in w]
+
+
+def _spread(count: float, w: list[float], r: int) -> list[float]:
+    """r = 0: count * w_i / sum; else ceil~(count * W_i) - ceil~(count * W_(i-1)), with W_i
+    the cumulative share (sums in month order, so W_12 = 1 exactly)."""
+    total = 0.0
+    for x in w:
+        total += x
+    if r == EXACT:
+        return [_result(count * x / total) for x in w]
+    out, cumulative, before = [], 0.0, 0.0
+    for x in w:
+        cumulative += x
+        now = tolerant_ceil(count * (cumulative / total))
+        out.append(now - before)
+        before = now
+    return out
+
+
+def proactive_schedule(T, S, E, c, M, cm=None, cycle=None, weights=None, r=None):
+    """The 24 values of PROACTIVESCHEDULE in INDEX order: month 1 orders, month 1 leads,
+    month 2 orders, ..."""
+    _base(T, S, E)
+    _ratio(c, 4)
+    _non_negative(M, 5)
+    if cm is not None:
+        _fraction(cm, 6)
+    lag = _months(cycle, 7, 11)
+    w = _weights(weights, 8)
+    ch = _Chain(T, S, E, c, M, cm, _mode(r, 9))
+    N = _result(ch.reported(ch.N()))
+    P = _result(ch.reported(ch.P()))
+    v = [w[(i + lag) % MONTHS] for i in range(MONTHS)]
+    orders, leads = _spread(N, w, ch.r), _spread(P, v, ch.r)
+    return [x for pair in zip(orders, leads) for x in pair]
+
+
+def proactive_leads_left(T, S, E, c, M, done, won, open_leads=None, cm=None, r=None):
+    _base(T, S, E)
+    _ratio(c, 4)
+    _non_negative(M, 5)
+    _months(done, 6, 12)
+    _non_negative(won, 7)
+    open_leads = 0.0 if open_leads is None else _non_negative(open_leads, 8)
+    if cm is not None:
+        _fraction(cm, 9)
+    ch = _Chain(T, S, E, c, M, cm, _mode(r, 10))
+    R = max(0.0, ch.N() - won)   # N whole in mode 1, exact in modes 0 and 2
+    X = max(0.0, R - ch.M * ch.cm * ((12 - done) / 12) - open_leads * c) / c
+    return _result(X if ch.r == EXACT else tolerant_ceil(X))
+
+
 def evaluate(fn, *args):
     """fn(*args), or INVALID where the contract says invalid argument / infinite result."""
     try:
@@ -382,6 +459,13 @@ FUNCTIONS = {
                         ("double",) * 6 + ("any",)),
     "PROACTIVELEADSFOR": (proactive_leads_for, ("T", "S", "E", "c", "M", "confidence", "cm"),
                           ("double",) * 6 + ("any",)),
+    # "weights": an any that takes a row or column of 12 cells, never a single value.
+    "PROACTIVESCHEDULE": (proactive_schedule,
+                          ("T", "S", "E", "c", "M", "cm", "cycle", "weights", "r"),
+                          ("double",) * 5 + ("any", "any", "weights", "any")),
+    "PROACTIVELEADSLEFT": (proactive_leads_left,
+                           ("T", "S", "E", "c", "M", "done", "new_won", "open", "cm", "r"),
+                           ("double",) * 7 + ("any",) * 3),
 }
 
 
@@ -417,6 +501,12 @@ def self_check() -> None:
     assert activities_needed(40, [0.3, 0.45, 0.6], 2) == [494, 149, 67]
     assert activities_needed(39.5, 0.5) == [79]
     assert evaluate(activities_needed, 40, [0.5] * 11) == INVALID
+    assert proactive_schedule(1e6, 20000, 30, 0.2, 60) == [2, 4, 2, 3, 1, 3] * 4
+    assert proactive_schedule(1e6, 20000, 30, 0.2, 60, None, 2,
+                              [1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 2, 2]) == [
+        2, 4, 2, 3, 1, 3, 2, 4, 2, 0, 1, 0, 0, 3, 0, 3, 2, 7, 2, 7, 3, 3, 3, 3]
+    assert proactive_leads_left(1e6, 20000, 30, 0.2, 60, 6, 8, 10) == 20
+    assert evaluate(proactive_schedule, 1e6, 20000, 30, 0.2, 60, None, 12) == INVALID
     assert evaluate(required_orders, -1, 1) == INVALID
     assert evaluate(required_orders, 1e308, 1e-308) == INVALID
     # Issue 12's figures.
