@@ -18,8 +18,9 @@
 # Every run unpacks a fresh copy of a pristine root, so a missing install step shows. The
 # pristine root (debootstrap --variant=minbase plus ca-certificates, git, sudo, python3) is
 # cached as a tarball in $LEADPLAN_DEBIAN_CACHE (default /var/cache/leadplan) and rebuilt
-# when missing. Downloaded .debs are kept there too (apt-<release>/), so the second run does
-# not download again; they are a download cache only, every package is still installed by
+# when missing. Downloaded .debs are kept there too (apt-<release>/, hard-linked into each
+# copy before and back after its run, so runs never share apt's lock), and the second run
+# does not download again; a download cache only, every package is still installed by
 # ./leadplan itself.
 #
 # proc, sys and dev are mounted in a private mount namespace (unshare -m), so they vanish
@@ -50,7 +51,7 @@ if [ "${1:-}" = __inner ]; then
   shift 3
   ends() {  # end every process whose root is the copy; then unmount in reverse order
     "$self" __reap "$root"
-    for m in var/cache/apt/archives dev/shm dev sys proc; do
+    for m in dev/shm dev sys proc; do
       mountpoint -q "$root/$m" && umount -R "$root/$m"
     done
     return 0
@@ -60,8 +61,6 @@ if [ "${1:-}" = __inner ]; then
   mount --rbind /sys "$root/sys"
   mount --rbind /dev "$root/dev"          # with /dev/pts
   mount -t tmpfs -o mode=1777 shm "$root/dev/shm"   # the root's own shared memory
-  mkdir -p "$cache/apt-$release/partial"
-  mount --bind "$cache/apt-$release" "$root/var/cache/apt/archives"
   in_root() { chroot "$root" /usr/bin/env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
                 LANG=C.UTF-8 TERM="${TERM:-dumb}" "$@"; }
   as_user() { in_root runuser -u "$user" -- /usr/bin/env HOME=/home/$user USER=$user LOGNAME=$user "$@"; }
@@ -156,6 +155,15 @@ pristine() {
   exec 9>&-
 }
 
+# The .debs a run downloaded, kept for the next run (under the cache's lock).
+keep_debs() {
+  (
+    flock 9
+    find "$1/var/cache/apt/archives" -maxdepth 1 -name '*.deb' -exec cp -aln -t "$cache/apt-$release/" {} + 2>/dev/null ||
+      find "$1/var/cache/apt/archives" -maxdepth 1 -name '*.deb' -exec cp -an -t "$cache/apt-$release/" {} +
+  ) 9>"$cache/.lock"
+}
+
 work="" child=""
 cleanup() {
   if [ -n "$child" ]; then  # the namespace's own shell; its mounts die with it
@@ -191,6 +199,9 @@ run() {
   chmod 755 "$root/usr/sbin/policy-rc.d"
   cp -L /etc/resolv.conf "$root/etc/resolv.conf"
   echo "127.0.0.1 localhost $(cat "$root/etc/hostname" 2>/dev/null || hostname)" >"$root/etc/hosts"
+  mkdir -p "$cache/apt-$release"
+  find "$cache/apt-$release" -maxdepth 1 -name '*.deb' -exec cp -al -t "$root/var/cache/apt/archives/" {} + 2>/dev/null ||
+    find "$cache/apt-$release" -maxdepth 1 -name '*.deb' -exec cp -a -t "$root/var/cache/apt/archives/" {} +
   git -C "$top" bundle create -q "$root/var/tmp/leadplan.bundle" HEAD
   chmod 644 "$root/var/tmp/leadplan.bundle"
   chroot "$root" useradd --create-home --shell /bin/bash "$user"
@@ -209,6 +220,7 @@ run() {
   child=$!
   wait "$child" || status=$?
   child=""
+  keep_debs "$root"
   cleanup
   log "$release, $who: ./leadplan $* $([ $status = 0 ] && echo passed || echo "FAILED ($status)") in $((SECONDS - t0)) s"
   [ $status = 0 ] || failed=1
