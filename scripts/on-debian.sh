@@ -31,7 +31,8 @@
 #                                      /etc/apt/sources.list[.d])
 #              LEADPLAN_DEBIAN_CACHE   where the pristine tarball and .debs live
 #              LEADPLAN_DEBIAN_WORK    where the copies are unpacked (default /var/tmp)
-# Needs root (re-runs itself with sudo), debootstrap, unshare (util-linux).
+# Needs root (re-runs itself with sudo), unshare (util-linux) and debootstrap (installed with
+# apt-get when missing).
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -107,8 +108,12 @@ esac
 if [ "$(id -u)" != 0 ]; then
   exec sudo -- "$self" "$release" "$cmd" "$@"
 fi
-for tool in debootstrap unshare chroot git tar; do
-  command -v "$tool" >/dev/null || { echo "on-debian: needs $tool (apt-get install debootstrap)" >&2; exit 2; }
+if ! command -v debootstrap >/dev/null; then
+  log "installing debootstrap"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends debootstrap
+fi
+for tool in debootstrap unshare chroot git tar flock; do
+  command -v "$tool" >/dev/null || { echo "on-debian: needs $tool" >&2; exit 2; }
 done
 
 # The host's Debian archive: the first apt source whose suites include a plain release name.
