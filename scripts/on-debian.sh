@@ -144,7 +144,9 @@ pristine() {
     log "building the pristine $release root from $uri (debootstrap --variant=minbase)"
     local t0=$SECONDS dir
     dir=$(mktemp -d "$cache/build.XXXXXX")
-    if ! debootstrap --variant=minbase --include="$includes" "$release" "$dir/root" "$uri" >"$dir/debootstrap.log" 2>&1; then
+    # debootstrap mounts proc and sys in the new root while it works: in a private
+    # namespace those mounts can never outlive it on the host, even if it fails.
+    if ! unshare --mount --propagation private -- debootstrap --variant=minbase --include="$includes" "$release" "$dir/root" "$uri" >"$dir/debootstrap.log" 2>&1; then
       tail -n 30 "$dir/debootstrap.log" >&2
       "$self" __reap "$dir/root" || true
       rm -rf --one-file-system "$dir"
