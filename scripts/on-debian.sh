@@ -221,15 +221,18 @@ run() {
   fi
   local who="as root"
   [ "$job" = user ] && who="as user $user (sudo)"
-  log "$release, $who: ./leadplan $*   (fresh copy in $work)"
-  # In the background so that a TERM or Ctrl+C reaches the trap at once, not after the job.
-  unshare --mount --propagation private -- "$self" __inner "$root" "$release" "$job" "$@" &
+  local what="./leadplan $*"
+  [ "$job" = shell ] && what="shell"
+  log "$release, $who: $what   (fresh copy in $work)"
+  # In the background so that a TERM or Ctrl+C reaches the trap at once, not after the job;
+  # with this script's stdin (a background job's is /dev/null), for `shell`.
+  unshare --mount --propagation private -- "$self" __inner "$root" "$release" "$job" "$@" <&0 &
   child=$!
   wait "$child" || status=$?
   child=""
   keep_debs "$root"
   cleanup
-  log "$release, $who: ./leadplan $* $([ $status = 0 ] && echo passed || echo "FAILED ($status)") in $((SECONDS - t0)) s"
+  log "$release, $who: $what $([ $status = 0 ] && echo passed || echo "FAILED ($status)") in $((SECONDS - t0)) s"
   [ $status = 0 ] || failed=1
 }
 
