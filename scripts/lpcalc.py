@@ -456,6 +456,20 @@ class Office:
                                           int(p.get("Category", -1)), int(p.get("Id", -1)), args)
         return out
 
+    def version(self) -> tuple[int, int]:
+        """The running LibreOffice's major and minor version, (7, 4) or (25, 2), from its
+        configuration (/org.openoffice.Setup/Product/ooSetupVersion): tests whose
+        expectation differs between versions ask the office under test, not the host."""
+        provider = self.service("com.sun.star.configuration.ConfigurationProvider")
+        product = provider.createInstanceWithArguments(
+            "com.sun.star.configuration.ConfigurationAccess",
+            props(nodepath="/org.openoffice.Setup/Product"))
+        text = product.getByName("ooSetupVersion")
+        m = re.match(r"(\d+)\.(\d+)", text)
+        if not m:
+            raise OfficeError(f"cannot read LibreOffice's version from ooSetupVersion {text!r}")
+        return int(m.group(1)), int(m.group(2))
+
 
 @dataclass(frozen=True)
 class ArgInfo:

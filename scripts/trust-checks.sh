@@ -78,7 +78,7 @@ check_valgrind() {
 }
 
 check_fuzz() {
-  echo "== fuzz: libFuzzer (clang-14, ASan + UBSan) over the core and the add-in, ${fuzz_seconds} s each (build-fuzz/)"
+  echo "== fuzz: libFuzzer (clang, ASan + UBSan) over the core and the add-in, ${fuzz_seconds} s each (build-fuzz/)"
   local logs=$top/build-fuzz/trust-logs status=0 started=$SECONDS
   mkdir -p "$logs"
   rm -f "$logs/ctest.log" "$top/build-fuzz/Testing/Temporary/LastTest.log"

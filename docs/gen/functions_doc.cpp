@@ -91,6 +91,12 @@ type the Dutch name (unless *Use English function names* is on); files store eve
 formula as `ORG.LEADPLAN.CALC.FUNCTIONS.<METHOD>`, so a workbook opens with the right
 functions in either language.
 
+The English names are a promise to saved files as well: LibreOffice 25.2 stores the
+formulas in an `.xlsx` file under them (`REQUIREDORDERS(B1,B2)`), where LibreOffice 7.4
+stores `ORG.LEADPLAN.CALC.FUNCTIONS.REQUIREDORDERS(B1,B2)`. Both open with the functions
+computing wherever LeadPlan is installed. So neither the English names nor the method
+names ever change.
+
 )";
 
 const char* const prose_conventions = R"(## Calc conventions that matter here

@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 import sys
 from dataclasses import dataclass
+import zipfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -47,8 +48,23 @@ def named(doc, name: str):
     return doc.NamedRanges.getByName(name).ReferredCells
 
 
+def workbook(workbooks: Path, lang: str) -> Path:
+    """The build's example workbook, or else the template as shipped in the .oxt (a run
+    against a prebuilt .oxt, ./leadplan e2e-oxt, has no build): a plan is made from either."""
+    built = workbooks / f"leadplan-{lang}.ods"
+    return built if built.is_file() else workbooks / f"leadplan-{lang}.ots"
+
+
+def templates_from_oxt(oxt: Path, folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(oxt) as z:
+        for lang in ("en", "nl"):
+            (folder / f"leadplan-{lang}.ots").write_bytes(z.read(f"template/LeadPlan/leadplan-{lang}.ots"))
+    return folder
+
+
 def write_plan(office: lpcalc.Office, workbooks: Path, folder: Path, p: PlanInputs) -> Path:
-    doc = office.load(workbooks / f"leadplan-{p.lang}.ods")
+    doc = office.load(workbook(workbooks, p.lang))
     try:
         if p.name:
             named(doc, "LP_NAME").getCellByPosition(0, 0).setString(p.name)

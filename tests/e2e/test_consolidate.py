@@ -49,7 +49,7 @@ sys.path.insert(0, str(HERE))
 
 import lpcalc  # noqa: E402
 from checklist import Failures  # noqa: E402
-from make_plans import PlanInputs, random_inputs, write_plan  # noqa: E402
+from make_plans import PlanInputs, random_inputs, templates_from_oxt, workbook, write_plan  # noqa: E402
 import generate_workbooks as gw  # noqa: E402
 
 CONSOLIDATE = REPO / "scripts" / "consolidate.py"
@@ -191,7 +191,7 @@ def main_test(f: Failures, oxt: Path, workbooks: Path, tmp: Path, jobs: int) -> 
         # Faults a file can carry.
         bad = PlanInputs("zz-errors.ods", "en", "Broken", -5, 30, 5, None, good[1].months)
         write_plan(office, workbooks, extra_dir, bad)                       # Err:502
-        doc = office.load(workbooks / "leadplan-en.ods")
+        doc = office.load(workbook(workbooks, "en"))
         doc.storeToURL((extra_dir / "locked.ods").as_uri(),
                        lpcalc.props(FilterName="calc8", Password="secret"))
         lpcalc.close(doc)
@@ -420,7 +420,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("which", choices=("main", "crash", "csv"))
     parser.add_argument("--oxt", type=Path)
-    parser.add_argument("--workbooks", type=Path)
+    parser.add_argument("--workbooks", type=Path,
+                        help="the build's example workbooks (default: the .oxt's templates)")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--keep", action="store_true")
     args = parser.parse_args()
@@ -432,10 +433,12 @@ def main() -> int:
     OXT = args.oxt.resolve()
     tmp = Path(tempfile.mkdtemp(prefix="leadplan-consolidate-test-"))
     try:
+        workbooks = (args.workbooks.resolve() if args.workbooks
+                     else templates_from_oxt(OXT, tmp / "templates"))
         if args.which == "main":
-            main_test(f, args.oxt.resolve(), args.workbooks.resolve(), tmp, args.jobs)
+            main_test(f, OXT, workbooks, tmp, args.jobs)
         else:
-            crash_test(f, args.oxt.resolve(), args.workbooks.resolve(), tmp)
+            crash_test(f, OXT, workbooks, tmp)
     finally:
         if args.keep:
             print(f"kept {tmp}")
