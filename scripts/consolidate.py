@@ -658,15 +658,6 @@ class Run:
 
 
 # ---- the team workbook ------------------------------------------------------------------
-def col_letter(i: int) -> str:
-    s = ""
-    i += 1
-    while i:
-        i, r = divmod(i - 1, 26)
-        s = chr(65 + r) + s
-    return s
-
-
 def template_from_oxt(oxt: Path, lang: str, folder: Path) -> Path:
     target = folder / f"leadplan-{lang}.ots"
     with zipfile.ZipFile(oxt) as z:
@@ -710,7 +701,7 @@ def build_team(office: lpcalc.Office, template: Path, lang: str, plans: list[Pla
         formula_cols, input_cols = [], {}
         for c in range(ncols):
             cell = team.getCellByPosition(c, first)
-            letter = col_letter(c)
+            letter = gw.col_name(c)
             if letter in gw.TEAM_INPUT_NAMES:
                 input_cols[c] = gw.TEAM_INPUT_NAMES[letter]
             elif cell.getType().value == "FORMULA":
