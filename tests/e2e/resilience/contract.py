@@ -363,8 +363,8 @@ def _months(x: float | None, pos: int, last: int, default: float = 0.0) -> int:
 def _weights(w, pos: int) -> list[float]:
     if w is None:
         return [1.0] * MONTHS
-    if len(w) != MONTHS:
-        raise Invalid(pos, "not 12 weights")
+    if not isinstance(w, (list, tuple)) or len(w) != MONTHS:  # a single value is never 12
+        raise Invalid(pos, "not a row or column of 12 weights")
     total = 0.0
     for x in w:
         _non_negative(x, pos)
