@@ -1236,7 +1236,7 @@ TEXT["en"].update(
     h_axis_x="Proactive leads", h_axis_y="Chance",
     t_h_certainty="Certainty wanted",
     t_h_chance="Chance of reaching the target",
-    t_h_leads_for="Proactive leads for that certainty",
+    t_h_leads_for="Proactive leads for the certainty wanted",
 )
 TEXT["nl"].update(
     h_title="Hoe zeker is dit plan?",
@@ -1259,7 +1259,7 @@ TEXT["nl"].update(
     h_axis_x="Proactieve leads", h_axis_y="Kans",
     t_h_certainty="Gewenste zekerheid",
     t_h_chance="Kans dat het target gehaald wordt",
-    t_h_leads_for="Proactieve leads voor die zekerheid",
+    t_h_leads_for="Proactieve leads voor de gewenste zekerheid",
 )
 
 # The three certainty levels (issue 12): with the article's plan 56, 66 and 75 leads.
@@ -1391,14 +1391,17 @@ def chance_chart(t: dict, sheet: str, rows: tuple[int, int], header: int, plan_l
 
 def team_probability(sh: Sheet, t: dict) -> None:
     """Team: each account manager's chance of reaching the target and proactive leads for
-    the certainty typed once above the table, in the first two free columns."""
-    # After every used column: My time's inputs run on past its last header (rows 1-3).
-    col = max(max(c for (r, c) in sh.cells) + 1, len(sh.widths))
+    the certainty typed once above the table: the two columns right after the last header
+    in row 4; the certainty after every used column (My time's inputs fill rows 1-3 of
+    the columns after that header)."""
+    col = max(c for (r, c) in sh.cells if r == 3) + 1
     chance, leads = col_name(col), col_name(col + 1)
-    sh.widths.extend([3.2, 3.2])
-    assert len(sh.widths) == col + 2
-    sh.text(f"{leads}1", t["t_h_certainty"], "LP_Header")
-    sh.number(f"{leads}2", TEAM_CERTAINTY, "LP_Input_percent")
+    assert not any((r, c) in sh.cells for r in range(3, TEAM_BEST_ROW) for c in (col, col + 1))
+    level = max(max(c for (r, c) in sh.cells) + 1, len(sh.widths))
+    certainty = col_name(level)
+    sh.widths.extend([3.2] * (level + 1 - len(sh.widths)))
+    sh.text(f"{certainty}1", t["t_h_certainty"], "LP_Header")
+    sh.number(f"{certainty}2", TEAM_CERTAINTY, "LP_Input_percent")
     sh.text(f"{chance}4", t["t_h_chance"], "LP_Header")
     sh.text(f"{leads}4", t["t_h_leads_for"], "LP_Header")
     first, last = TEAM_FIRST_ROW, TEAM_TOTAL_ROW - 1
@@ -1407,11 +1410,11 @@ def team_probability(sh: Sheet, t: dict) -> None:
         sh.formula(f"{chance}{r}", "=" + with_marketing_conversion("PLANPROBABILITY", f"{own};P{r}",
                                                                    f"I{r}"), "LP_Result_percent")
         sh.formula(f"{leads}{r}", "=" + with_marketing_conversion(
-            "PROACTIVELEADSFOR", f"{own};${leads}$2", f"I{r}"), "LP_Result_count")
+            "PROACTIVELEADSFOR", f"{own};${certainty}$2", f"I{r}"), "LP_Result_count")
     # No team chance in the total row: the team's orders are not one plan's.
     sh.empty(f"{chance}{TEAM_TOTAL_ROW}", "LP_Total")
     sh.formula(f"{leads}{TEAM_TOTAL_ROW}", f"=SUM({leads}{first}:{leads}{last})", "LP_Total_count")
-    sh.define("LP_TEAM_CERTAINTY", f"{leads}2")
+    sh.define("LP_TEAM_CERTAINTY", f"{certainty}2")
 
 
 # ---- serialisation ------------------------------------------------------------------------

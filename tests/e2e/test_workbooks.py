@@ -107,7 +107,7 @@ MONTH_NAMES = {"LP_CYCLE": "$B$5", "LP_MONTH_WEIGHTS": "$B$10:$B$21",
                "LP_OPEN_LEADS": "$B$31", "LP_PROACTIVE_LEADS_LEFT": "$B$32",
                "LP_CLOSING_WINDOW": "$B$33", "LP_LEADS_PER_REMAINING_MONTH": "$B$34"}
 # Team columns whose total is the sum of the account-manager rows.
-TEAM_SUM_COLUMNS = set("BCDEFGHMNOPQRSTU")
+TEAM_SUM_COLUMNS = set("BCDEFGHMNOPQRSTUW")   # W: proactive leads for 90% (issue 12)
 
 # "My time" (issue 13), by hand from the article's 40 proactive leads, 30 existing-customer
 # orders and 60 marketing leads, with the sheet's example inputs: rates 25%, 40%, 50% give
@@ -340,8 +340,8 @@ HOW_SURE_SENTENCES = {
            "Voor 90% zekerheid: 66 proactieve leads, 26 meer dan het plan.",
            "Voor 95% zekerheid: 75 proactieve leads, 35 meer dan het plan."]}
 HOW_SURE_TITLE = {"en": "How sure is this plan?", "nl": "Hoe zeker is dit plan?"}
-TEAM_CHANCE_HEADERS = {"en": ("Chance of reaching the target", "Proactive leads for that certainty"),
-                       "nl": ("Kans dat het target gehaald wordt", "Proactieve leads voor die zekerheid")}
+TEAM_CHANCE_HEADERS = {"en": ("Chance of reaching the target", "Proactive leads for the certainty wanted"),
+                       "nl": ("Kans dat het target gehaald wordt", "Proactieve leads voor de gewenste zekerheid")}
 
 
 def chance_at_least(n: int, leads: int, c: float) -> float:
@@ -396,8 +396,11 @@ def check_how_sure(f: Failures, doc, what: str, lang: str) -> None:
     cols = [headers.index(h) if h in headers else None for h in TEAM_CHANCE_HEADERS[lang]]
     if not f.check(None not in cols, f"{what}: Team has the columns {TEAM_CHANCE_HEADERS[lang]}"):
         return
-    level = team.getCellByPosition(cols[1], 1).getValue()
-    f.check(level == 0.9, f"{what}: Team's certainty is 90% (got {level})")
+    level = team.getCellRangeByName("AA2").getValue()
+    named = doc.NamedRanges.getByName("LP_TEAM_CERTAINTY").getReferredCells().getValue() \
+        if doc.NamedRanges.hasByName("LP_TEAM_CERTAINTY") else None
+    f.check(level == 0.9 and named == 0.9, f"{what}: Team's certainty is 90% in AA2, named "
+            f"LP_TEAM_CERTAINTY (got {level}, {named})")
     got = [team.getCellByPosition(c, 4).getValue() for c in cols]
     f.check(abs(got[0] - HOW_SURE_CHANCE) < 5e-6 and got[1] == 66,
             f"{what}: Team row 5 (the article): chance 0.53984 and 66 leads for 90% (got {got})")
