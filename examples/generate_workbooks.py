@@ -1213,6 +1213,210 @@ def month_chart(t: dict, sheet: str) -> str:
 </draw:frame>"""
 
 
+# ---- How sure is this plan? (issue 12) ----------------------------------------------------
+ADDIN.update(PLANPROBABILITY="planProbability", PROACTIVELEADSFOR="proactiveLeadsFor")
+TEXT["en"].update(
+    h_title="How sure is this plan?",
+    h_intro=["The plan counts on averages: 100 leads at 20% bring 20 orders on average, and fewer just as",
+             "often as more. Here: how often the plan reaches its target, and the leads to be surer of it."],
+    h_chance="Chance that this plan reaches the target",
+    h_chance_note="PLANPROBABILITY: every lead becomes an order or not, by chance",
+    h_sentence=("With ", " proactive leads this plan reaches its target ", " times in 100."),
+    h_level="How sure you want to be", h_certainty="Certainty",
+    h_leads_for="Proactive leads needed", h_more="More than the plan",
+    h_levels=["Fairly sure", "Sure", "Very sure"],
+    h_for_note="PROACTIVELEADSFOR: the fewest proactive leads that give that certainty",
+    h_level_sentence=("To be ", "% sure: ", " proactive leads, ", " more than the plan.",
+                      " fewer than the plan."),
+    h_chart_block="The chance against your proactive leads",
+    h_chart_note="From none to twice the leads for the highest certainty; the dot is your plan.",
+    h_points_leads="Proactive leads", h_points_chance="Chance of reaching the target",
+    h_plan_point="Your plan",
+    h_chart="Chance of reaching the target",
+    h_axis_x="Proactive leads", h_axis_y="Chance",
+    t_h_certainty="Certainty wanted",
+    t_h_chance="Chance of reaching the target",
+    t_h_leads_for="Proactive leads for the certainty wanted",
+)
+TEXT["nl"].update(
+    h_title="Hoe zeker is dit plan?",
+    h_intro=["Het plan rekent met gemiddelden: 100 leads met 20% conversie geven gemiddeld 20 orders, en even",
+             "vaak minder als meer. Hier: hoe vaak het plan het target haalt, en de leads om zekerder te zijn."],
+    h_chance="Kans dat dit plan het target haalt",
+    h_chance_note="PLANKANS: elke lead wordt wel of geen order, door toeval",
+    h_sentence=("Met ", " proactieve leads haalt dit plan zijn target ", " van de 100 keer."),
+    h_level="Hoe zeker je wilt zijn", h_certainty="Zekerheid",
+    h_leads_for="Benodigde proactieve leads", h_more="Meer dan het plan",
+    h_levels=["Tamelijk zeker", "Zeker", "Heel zeker"],
+    h_for_note="PROACTIEVELEADSVOOR: de minste proactieve leads die die zekerheid geven",
+    h_level_sentence=("Voor ", "% zekerheid: ", " proactieve leads, ", " meer dan het plan.",
+                      " minder dan het plan."),
+    h_chart_block="De kans tegen je proactieve leads",
+    h_chart_note="Van geen tot twee keer de leads voor de hoogste zekerheid; de stip is jouw plan.",
+    h_points_leads="Proactieve leads", h_points_chance="Kans dat het target gehaald wordt",
+    h_plan_point="Jouw plan",
+    h_chart="Kans dat het target gehaald wordt",
+    h_axis_x="Proactieve leads", h_axis_y="Kans",
+    t_h_certainty="Gewenste zekerheid",
+    t_h_chance="Kans dat het target gehaald wordt",
+    t_h_leads_for="Proactieve leads voor de gewenste zekerheid",
+)
+
+# The three certainty levels (issue 12): with the article's plan 56, 66 and 75 leads.
+CERTAINTY_LEVELS = [0.8, 0.9, 0.95]
+TEAM_CERTAINTY = 0.9
+# My plan rows, below the tips (A49..A53): nothing above row 55 moves.
+HOW_SURE_ROW = 55
+CHANCE_POINTS = 21      # 0, 1/20, ..., 20/20 of twice the leads for the highest level
+
+
+def percent_text(cell: str) -> str:
+    """A formula fragment: 80% as "80", 87.5% as "87.5" (in the sheet's decimal sign)."""
+    return f"FIXED({cell}*100;IF({cell}*100=ROUND({cell}*100;0);0;1))"
+
+
+def with_marketing_conversion(function: str, args: str, cm: str) -> str:
+    """A blank marketing conversion is left out (Calc would pass it as 0)."""
+    return f"IF(ISBLANK({cm});{function}({args});{function}({args};{cm}))"
+
+
+def how_sure(sh: Sheet, t: dict) -> None:
+    """My plan: the chance that the plan reaches its target, the proactive leads for three
+    certainty levels, each in a sentence, and a chart of the chance against the leads."""
+    assert max(r for r, _ in sh.cells) < HOW_SURE_ROW - 2, "How sure would overwrite My plan"
+    r0 = HOW_SURE_ROW
+    own = "B25;B22;B26;B21;B28"          # T, S, E, c, M as on the rest of My plan
+    sh.text(f"A{r0}", t["h_title"], "LP_Heading")
+    for i, line in enumerate(t["h_intro"]):
+        sh.text(f"A{r0 + 1 + i}", line, "LP_Note")
+    chance = f"B{r0 + 3}"
+    sh.text(f"A{r0 + 3}", t["h_chance"])
+    sh.formula(chance, "=" + with_marketing_conversion("PLANPROBABILITY", own + ";B35", "B29"),
+               "LP_Total_percent")
+    sh.text(f"C{r0 + 3}", t["h_chance_note"], "LP_Note")
+    a, b, c = t["h_sentence"]
+    sh.formula(f"A{r0 + 4}", f'="{a}"&FIXED(B35;0)&"{b}"&FIXED({chance}*100;0)&"{c}"', "LP_Note")
+    sh.define("LP_PLAN_PROBABILITY", chance)
+
+    head = r0 + 6
+    for col, key in zip("ABCD", ("h_level", "h_certainty", "h_leads_for", "h_more")):
+        sh.text(f"{col}{head}", t[key], "LP_Header")
+    to_be, sure, leads, more, fewer = t["h_level_sentence"]
+    for i, (label, level, word) in enumerate(zip(t["h_levels"], CERTAINTY_LEVELS,
+                                                  ("LOW", "MID", "HIGH"), strict=True)):
+        r = head + 1 + i
+        sh.text(f"A{r}", label)
+        sh.number(f"B{r}", level, "LP_Input_percent")
+        sh.formula(f"C{r}", "=" + with_marketing_conversion("PROACTIVELEADSFOR", f"{own};B{r}", "B29"),
+                   "LP_Result_count")
+        sh.formula(f"D{r}", f"=C{r}-$B$35", "LP_Result_count")
+        # The same level in words, under the table.
+        sh.formula(f"A{head + 5 + i}",
+                   f'="{to_be}"&{percent_text(f"B{r}")}&"{sure}"&FIXED(C{r};0)&"{leads}"&'
+                   f'IF(D{r}>=0;FIXED(D{r};0)&"{more}";FIXED(-D{r};0)&"{fewer}")', "LP_Note")
+        sh.define(f"LP_CERTAINTY_{word}", f"B{r}")
+        sh.define(f"LP_PROACTIVE_LEADS_FOR_{word}", f"C{r}")
+    sh.text(f"A{head + 4}", t["h_for_note"], "LP_Note")
+    highest = f"$C${head + 3}"
+
+    # The chart's points, under the chart: whole lead counts from 0 to twice the highest
+    # level's, each with its chance; the plan's own point is its own series (B35, B58).
+    block = head + 9
+    sh.text(f"A{block}", t["h_chart_block"], "LP_Heading")
+    sh.text(f"A{block + 1}", t["h_chart_note"], "LP_Note")
+    chart_row = block + 2                      # the chart's anchor; it is 9 cm (20 rows) high
+    points = chart_row + 22
+    sh.text(f"A{points}", t["h_points_leads"], "LP_Header")
+    sh.text(f"B{points}", t["h_points_chance"], "LP_Header")
+    first, last = points + 1, points + CHANCE_POINTS
+    steps = CHANCE_POINTS - 1
+    for i in range(CHANCE_POINTS):
+        r = first + i
+        sh.formula(f"A{r}", f"=ROUND({i}*2*{highest}/{steps};0)", "LP_Result_count")
+        sh.formula(f"B{r}", "=" + with_marketing_conversion("PLANPROBABILITY", f"{own};A{r}", "B29"),
+                   "LP_Result_percent")
+    # The plan's own point, under the line's points and named beside them.
+    plan = last + 1
+    sh.formula(f"A{plan}", "=B35", "LP_Total_count")
+    sh.formula(f"B{plan}", f"={chance}", "LP_Total_percent")
+    sh.text(f"C{plan}", t["h_plan_point"], "LP_Note")
+    sh.cells[split_address(f"A{chart_row}")] = Cell(
+        "empty", frame=chance_chart(t, sh.name, (first, last), points, f"A{plan}", f"B{plan}",
+                                    f"C{plan}"))
+
+
+def chance_chart(t: dict, sheet: str, rows: tuple[int, int], header: int, plan_leads: str,
+                 plan_chance: str, plan_label: str) -> str:
+    """An XY chart: the chance as a line over the points' lead counts, the plan as a dot."""
+    q = f"'{sheet}'" if " " in sheet else sheet
+    first, last = rows
+    xs, ys = f"{q}.A{first}:{q}.A{last}", f"{q}.B{first}:{q}.B{last}"
+    px, py = f"{q}.{plan_leads}", f"{q}.{plan_chance}"
+    ranges = " ".join([xs, ys, px, py])
+    return f"""<draw:frame draw:z-index="0" draw:name="ChanceChart" draw:style-name="grChart" svg:width="16cm" svg:height="9cm" svg:x="0cm" svg:y="0.3cm">
+<draw:object draw:notify-on-update-of-ranges="{ranges}">
+<office:document office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.chart">
+<office:automatic-styles>
+<number:percentage-style style:name="chN"><number:number number:decimal-places="0" number:min-decimal-places="0" number:min-integer-digits="1"/><number:text>%</number:text></number:percentage-style>
+<style:style style:name="chc" style:family="chart"><style:graphic-properties draw:stroke="none"/></style:style>
+<style:style style:name="cht" style:family="chart"><style:text-properties fo:font-size="13pt" fo:font-weight="bold"/></style:style>
+<style:style style:name="chp" style:family="chart"><style:chart-properties chart:lines="true" chart:symbol-type="automatic"/></style:style>
+<style:style style:name="chl" style:family="chart"><style:chart-properties chart:auto-position="true"/></style:style>
+<style:style style:name="chx" style:family="chart"><style:chart-properties chart:display-label="true" chart:minimum="0"/><style:graphic-properties svg:stroke-color="#b3b3b3"/></style:style>
+<style:style style:name="chy" style:family="chart" style:data-style-name="chN"><style:chart-properties chart:display-label="true" chart:minimum="0" chart:maximum="1" chart:interval-major="0.2" chart:link-data-style-to-source="false"/><style:graphic-properties svg:stroke-color="#b3b3b3"/></style:style>
+<style:style style:name="chg" style:family="chart"><style:graphic-properties svg:stroke-color="#d9d9d9"/></style:style>
+<style:style style:name="chw" style:family="chart"><style:graphic-properties draw:fill="none" draw:stroke="none"/></style:style>
+<style:style style:name="chs0" style:family="chart"><style:chart-properties chart:symbol-type="none"/><style:graphic-properties draw:stroke="solid" svg:stroke-width="0.07cm" svg:stroke-color="#1f3864"/></style:style>
+<style:style style:name="chs1" style:family="chart"><style:chart-properties chart:symbol-type="named-symbol" chart:symbol-name="circle" chart:symbol-width="0.35cm" chart:symbol-height="0.35cm"/><style:graphic-properties draw:stroke="none" draw:fill-color="#ed7d31" svg:stroke-color="#ed7d31"/></style:style>
+</office:automatic-styles>
+<office:body>
+<office:chart>
+<chart:chart svg:width="16cm" svg:height="9cm" chart:class="chart:scatter" chart:style-name="chc">
+<chart:title chart:style-name="cht"><text:p>{escape(t["h_chart"])}</text:p></chart:title>
+<chart:legend chart:legend-position="bottom" chart:style-name="chl"/>
+<chart:plot-area chart:style-name="chp" chart:data-source-has-labels="none">
+<chart:axis chart:dimension="x" chart:name="primary-x" chart:style-name="chx"><chart:title><text:p>{escape(t["h_axis_x"])}</text:p></chart:title><chart:grid chart:style-name="chg" chart:class="major"/></chart:axis>
+<chart:axis chart:dimension="y" chart:name="primary-y" chart:style-name="chy"><chart:title><text:p>{escape(t["h_axis_y"])}</text:p></chart:title><chart:grid chart:style-name="chg" chart:class="major"/></chart:axis>
+<chart:series chart:style-name="chs0" chart:class="chart:scatter" chart:values-cell-range-address="{ys}" chart:label-cell-address="{q}.B{header}"><chart:domain table:cell-range-address="{xs}"/></chart:series>
+<chart:series chart:style-name="chs1" chart:class="chart:scatter" chart:values-cell-range-address="{py}" chart:label-cell-address="{q}.{plan_label}"><chart:domain table:cell-range-address="{px}"/></chart:series>
+<chart:wall chart:style-name="chw"/>
+</chart:plot-area>
+</chart:chart>
+</office:chart>
+</office:body>
+</office:document>
+</draw:object>
+</draw:frame>"""
+
+
+def team_probability(sh: Sheet, t: dict) -> None:
+    """Team: each account manager's chance of reaching the target and proactive leads for
+    the certainty typed once above the table: the two columns right after the last header
+    in row 4; the certainty after every used column (My time's inputs fill rows 1-3 of
+    the columns after that header)."""
+    col = max(c for (r, c) in sh.cells if r == 3) + 1
+    chance, leads = col_name(col), col_name(col + 1)
+    assert not any((r, c) in sh.cells for r in range(3, TEAM_BEST_ROW) for c in (col, col + 1))
+    level = max(max(c for (r, c) in sh.cells) + 1, len(sh.widths))
+    certainty = col_name(level)
+    sh.widths.extend([3.2] * (level + 1 - len(sh.widths)))
+    sh.text(f"{certainty}1", t["t_h_certainty"], "LP_Header")
+    sh.number(f"{certainty}2", TEAM_CERTAINTY, "LP_Input_percent")
+    sh.text(f"{chance}4", t["t_h_chance"], "LP_Header")
+    sh.text(f"{leads}4", t["t_h_leads_for"], "LP_Header")
+    first, last = TEAM_FIRST_ROW, TEAM_TOTAL_ROW - 1
+    for r in range(first, last + 1):
+        own = f"B{r};J{r};G{r};K{r};H{r}"        # T, S, E, c, M as the row's P column takes them
+        sh.formula(f"{chance}{r}", "=" + with_marketing_conversion("PLANPROBABILITY", f"{own};P{r}",
+                                                                   f"I{r}"), "LP_Result_percent")
+        sh.formula(f"{leads}{r}", "=" + with_marketing_conversion(
+            "PROACTIVELEADSFOR", f"{own};${certainty}$2", f"I{r}"), "LP_Result_count")
+    # No team chance in the total row: the team's orders are not one plan's.
+    sh.empty(f"{chance}{TEAM_TOTAL_ROW}", "LP_Total")
+    sh.formula(f"{leads}{TEAM_TOTAL_ROW}", f"=SUM({leads}{first}:{leads}{last})", "LP_Total_count")
+    sh.define("LP_TEAM_CERTAINTY", f"{certainty}2")
+
+
 # ---- serialisation ------------------------------------------------------------------------
 NAMESPACES = (
     'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
@@ -1260,7 +1464,7 @@ def cell_xml(cell: Cell, auto: dict[str, str]) -> str:
 def table_xml(sh: Sheet, index: int, auto: dict[str, str]) -> str:
     nrows = max(r for r, _ in sh.cells) + 1
     q = f"'{sh.name}'" if " " in sh.name else sh.name
-    last = f"{chr(64 + len(sh.widths))}{nrows}"
+    last = f"{col_name(len(sh.widths) - 1)}{nrows}"
     # The print range spans every column with a width, so notes that run on past their
     # cell print whole. (A PDF export with SinglePageSheets ignores it and crops to the
     # used cells: that is why the last columns of each sheet hold real content.)
@@ -1308,6 +1512,8 @@ def workbook_sheets(t: dict) -> list[Sheet]:
     """The workbook's sheets in order; also the source of docs/names.md (scripts/lpnames.py)."""
     sheets = [my_plan(t), team(t), marketing(t), my_time(t), month_by_month(t)]
     team_time(sheets[1], t)
+    how_sure(sheets[0], t)
+    team_probability(sheets[1], t)
     return sheets
 
 

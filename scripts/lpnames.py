@@ -58,7 +58,9 @@ def _label(sh: "gw.Sheet", address: str) -> str:
                 return str(above.value)
         return ""
     row_label = sh.cells.get((row, 0))
-    words = [str(row_label.value)] if row_label and row_label.kind == "text" and col > 0 else []
+    # A note in column A (Team's introduction in row 2) is no label for a cell beside it.
+    words = [str(row_label.value)] if row_label and row_label.kind == "text" and col > 0 \
+        and row_label.style != "LP_Note" else []
     r = row - 1
     while r >= 0 and (row - r) < 100 and sh.cells.get((r, col)) is not None:
         above = sh.cells[(r, col)]

@@ -107,7 +107,7 @@ MONTH_NAMES = {"LP_CYCLE": "$B$5", "LP_MONTH_WEIGHTS": "$B$10:$B$21",
                "LP_OPEN_LEADS": "$B$31", "LP_PROACTIVE_LEADS_LEFT": "$B$32",
                "LP_CLOSING_WINDOW": "$B$33", "LP_LEADS_PER_REMAINING_MONTH": "$B$34"}
 # Team columns whose total is the sum of the account-manager rows.
-TEAM_SUM_COLUMNS = set("BCDEFGHMNOPQRSTU")
+TEAM_SUM_COLUMNS = set("BCDEFGHMNOPQRSTUW")   # W: proactive leads for 90% (issue 12)
 
 # "My time" (issue 13), by hand from the article's 40 proactive leads, 30 existing-customer
 # orders and 60 marketing leads, with the sheet's example inputs: rates 25%, 40%, 50% give
@@ -325,6 +325,99 @@ def check_time(f: Failures, doc, what: str, lang: str) -> None:
                 f"{what}: Team's prospecting hours a week: 10 and 9.25 (got {got})")
 
 
+# "How sure is this plan?" (issue 12), from the issue's figures for the article's plan
+# (60 marketing and 40 proactive leads at 20%, 20 new-customer orders needed): the chance
+# is 0.53984 to 5 decimals; 80% certainty takes 56 proactive leads, 90% 66, 95% 75.
+HOW_SURE_CHANCE = 0.53984
+HOW_SURE_LEVELS = [(0.8, 56), (0.9, 66), (0.95, 75)]
+HOW_SURE_SENTENCES = {
+    "en": ["With 40 proactive leads this plan reaches its target 54 times in 100.",
+           "To be 80% sure: 56 proactive leads, 16 more than the plan.",
+           "To be 90% sure: 66 proactive leads, 26 more than the plan.",
+           "To be 95% sure: 75 proactive leads, 35 more than the plan."],
+    "nl": ["Met 40 proactieve leads haalt dit plan zijn target 54 van de 100 keer.",
+           "Voor 80% zekerheid: 56 proactieve leads, 16 meer dan het plan.",
+           "Voor 90% zekerheid: 66 proactieve leads, 26 meer dan het plan.",
+           "Voor 95% zekerheid: 75 proactieve leads, 35 meer dan het plan."]}
+HOW_SURE_TITLE = {"en": "How sure is this plan?", "nl": "Hoe zeker is dit plan?"}
+TEAM_CHANCE_HEADERS = {"en": ("Chance of reaching the target", "Proactive leads for the certainty wanted"),
+                       "nl": ("Kans dat het target gehaald wordt", "Proactieve leads voor de gewenste zekerheid")}
+
+
+def chance_at_least(n: int, leads: int, c: float) -> float:
+    """P(Binomial(leads, c) >= n), summed term by term: the contract written out plainly
+    for one conversion (a blank marketing conversion: both kinds of lead convert at c)."""
+    return sum(math.comb(leads, k) * c ** k * (1 - c) ** (leads - k) for k in range(n, leads + 1)) \
+        if n > 0 else 1.0
+
+
+def check_how_sure(f: Failures, doc, what: str, lang: str) -> None:
+    """My plan's "How sure" section, its names and chart; Team's chance columns."""
+    sh = lpcalc.sheet(doc, 0)
+    strings = [sh.getCellByPosition(0, r).getString() for r in range(0, 200)]
+    if not f.check(HOW_SURE_TITLE[lang] in strings, f"{what}: My plan has a section "
+                   f"{HOW_SURE_TITLE[lang]!r}"):
+        return
+    names = {"LP_PLAN_PROBABILITY": HOW_SURE_CHANCE}
+    for word, (level, leads) in zip(("LOW", "MID", "HIGH"), HOW_SURE_LEVELS):
+        names[f"LP_CERTAINTY_{word}"] = level
+        names[f"LP_PROACTIVE_LEADS_FOR_{word}"] = leads
+    for name, expected in names.items():
+        ok = doc.NamedRanges.hasByName(name)
+        got = doc.NamedRanges.getByName(name).getReferredCells().getValue() if ok else None
+        close = ok and (abs(got - expected) < 5e-6 if name == "LP_PLAN_PROBABILITY" else got == expected)
+        f.check(close, f"{what}: named range {name} = {expected} (got {got})")
+    for sentence in HOW_SURE_SENTENCES[lang]:
+        f.check(sentence in strings, f"{what}: My plan says {sentence!r}")
+
+    charts = sh.getCharts()
+    if f.check(charts.getCount() == 1, f"{what}: My plan has one chart"):
+        chart = charts.getByIndex(0).getEmbeddedObject()
+        series = chart.getFirstDiagram().getCoordinateSystems()[0].getChartTypes()[0] \
+            .getDataSeries()
+        data = [{seq.getValues().getPropertyValue("Role"): list(seq.getValues().getData())
+                 for seq in s.getDataSequences()} for s in series]
+        ok = "XY" in chart.getDiagram().getDiagramType() and len(data) == 2
+        f.check(ok, f"{what}: the chance chart is an XY chart of two series "
+                f"({chart.getDiagram().getDiagramType()}, {len(data)} series)")
+        if ok:
+            xs, ys = data[0].get("values-x", []), data[0].get("values-y", [])
+            # 0 to twice the 75 leads for 95%, the chance never falling as the leads grow.
+            f.check(len(xs) >= 11 and xs[0] == 0 and xs[-1] == 150 and len(ys) == len(xs)
+                    and all(a <= b for a, b in zip(ys, ys[1:])) and ys[-1] > 0.95,
+                    f"{what}: the chance runs from 0 to 150 proactive leads and rises "
+                    f"({xs}, {ys})")
+            plan = (data[1].get("values-x"), data[1].get("values-y"))
+            f.check(plan[0] == [40] and abs(plan[1][0] - HOW_SURE_CHANCE) < 5e-6,
+                    f"{what}: the plan's own point is 40 leads at 54.0% (got {plan})")
+
+    team = lpcalc.sheet(doc, 1)
+    headers = [team.getCellByPosition(c, 3).getString() for c in range(60)]
+    cols = [headers.index(h) if h in headers else None for h in TEAM_CHANCE_HEADERS[lang]]
+    if not f.check(None not in cols, f"{what}: Team has the columns {TEAM_CHANCE_HEADERS[lang]}"):
+        return
+    level = team.getCellRangeByName("AA2").getValue()
+    named = doc.NamedRanges.getByName("LP_TEAM_CERTAINTY").getReferredCells().getValue() \
+        if doc.NamedRanges.hasByName("LP_TEAM_CERTAINTY") else None
+    f.check(level == 0.9 and named == 0.9, f"{what}: Team's certainty is 90% in AA2, named "
+            f"LP_TEAM_CERTAINTY (got {level}, {named})")
+    got = [team.getCellByPosition(c, 4).getValue() for c in cols]
+    f.check(abs(got[0] - HOW_SURE_CHANCE) < 5e-6 and got[1] == 66,
+            f"{what}: Team row 5 (the article): chance 0.53984 and 66 leads for 90% (got {got})")
+    # Every account manager, against the binomial sum written out above: with the
+    # marketing conversion blank, all M + P leads convert at the manager's own c.
+    for r in range(4, 4 + 8):
+        cell = lambda col: team.getCellByPosition(col, r).getValue()  # noqa: E731
+        c, n, m, p = cell(10), int(cell(13)), int(cell(7)), int(cell(15))   # K, N, H, P
+        want_chance = chance_at_least(n, m + p, c)
+        want_leads = next(q for q in range(0, 10 * (n + 1) + 1000)
+                          if chance_at_least(n, m + q, c) >= 0.9)
+        row = [cell(cols[0]), cell(cols[1])]
+        f.check(abs(row[0] - want_chance) < 1e-9 and row[1] == want_leads,
+                f"{what}: Team row {r + 1}: chance {want_chance:.6f}, {want_leads} leads for 90% "
+                f"(got {row})")
+
+
 def check_time_follows(f: Failures, office, doc, what: str, lang: str) -> None:
     """After check_follows (target 1,200,000: 90 proactive leads): My time follows My plan,
     and more hours available make the week fit."""
@@ -513,6 +606,7 @@ def check_workbook(f: Failures, office, path: Path, lang: str, what: str,
         check_marketing(f, doc, what)
         check_time(f, doc, what, lang)
         check_months(f, office, doc, what, lang)
+        check_how_sure(f, doc, what, lang)
         check_follows(f, office, doc, what)
         check_time_follows(f, office, doc, what, lang)
         f.check(not error_cells(doc), f"{what}: still no errors after the changes")
