@@ -158,6 +158,9 @@ def soffice_bin_pid(office: lpcalc.Office) -> int:
     raise RuntimeError("soffice.bin not found in the harness's process group")
 
 
+WEIGHT_COLUMNS = "LMNO"
+
+
 class History:
     """Twelve-month-style history in H1:I24 with gaps and text, as a planner has it.
     Ranges over it are summed the way SUM sums (empty and text cells count 0)."""
@@ -168,6 +171,12 @@ class History:
         for _ in range(HISTORY_ROWS):
             self.revenue.append(self._cell(rng, lambda: float(rng.randrange(0, 500_000, 100))))
             self.orders.append(self._cell(rng, lambda: float(rng.randrange(0, 40))))
+        # PROACTIVESCHEDULE's weights: four columns of 12 in L1:O12, as a planner types them.
+        self.weights = []
+        for _ in WEIGHT_COLUMNS:
+            w = [float(rng.randrange(0, 5)) for _ in range(12)]
+            w[rng.randrange(12)] += 1.0
+            self.weights.append(w)
 
     @staticmethod
     def _cell(rng, number):
@@ -182,7 +191,15 @@ class History:
     def total(cells) -> float:
         return float(sum(v for v in cells if isinstance(v, float)))
 
+    def weights_arg(self, rng: random.Random):
+        k = rng.randrange(len(WEIGHT_COLUMNS))
+        col = WEIGHT_COLUMNS[k]
+        return f"${col}$1:${col}$12", self.weights[k]
+
     def write(self, sh) -> None:
+        for col, w in zip(WEIGHT_COLUMNS, self.weights):
+            for row, v in enumerate(w, start=1):
+                sh.getCellRangeByName(f"{col}{row}").setValue(v)
         for col, cells in (("H", self.revenue), ("I", self.orders)):
             for row, v in enumerate(cells, start=1):
                 c = sh.getCellRangeByName(f"{col}{row}")
@@ -238,10 +255,6 @@ def gen_valid(rng: random.Random, name: str):
         return num(k / 100, f"{k / 100:.2f}")
     if name == "cycle":
         return num(float(rng.randrange(0, 12)))
-    if name == "weights":            # PROACTIVESCHEDULE: an inline column of 12 weights, sum > 0
-        weights = [float(rng.randrange(0, 5)) for _ in range(12)]
-        weights[rng.randrange(12)] += 1.0
-        return "{" + ";".join(str(int(w)) for w in weights) + "}", weights
     if name == "done":
         return num(float(rng.randrange(0, 13)))
     if name in ("new_won", "open"):
@@ -269,7 +282,7 @@ def gen_call(rng: random.Random, history: History):
         return gen_ratio_call(rng, fn_name, fn, history)
     texts, values = [], []
     for name in names:
-        t, v = gen_valid(rng, name)
+        t, v = history.weights_arg(rng) if name == "weights" else gen_valid(rng, name)
         texts.append(t)
         values.append(v)
     # Overflow on purpose now and then: a huge target over a tiny order size.
