@@ -50,15 +50,23 @@ def default_tests(build):
     return ["core_tests"]
 
 
+# Cases that check long double arithmetic against 1e-14: valgrind runs x87 code at 64-bit
+# (double) precision, a documented limitation of its simulated CPU, so their long double
+# answer keys lose the digits they rely on (seen: 1.8e-14 against 1e-14). They run, with
+# full precision, in ctest and under ASan; here memcheck looks for memory errors only.
+NOT_UNDER_VALGRIND = {"core_tests": ["plan_probability/window_leaves_out_at_most_the_cut_off"]}
+
+
 def memcheck(name, test, logdir):
     props = properties(test)
+    excluded = [f"--run_test=!{case}" for case in NOT_UNDER_VALGRIND.get(name, [])]
     log = logdir / f"{name}.valgrind.log"
     command = [
         "valgrind", "--tool=memcheck", "--error-exitcode=1", "--leak-check=full",
         "--show-leak-kinds=definite,indirect,possible",
         "--errors-for-leak-kinds=definite,indirect,possible",
         "--num-callers=40", f"--suppressions={SUPPRESSIONS}", f"--log-file={log}",
-        *test["command"],
+        *test["command"], *excluded,
     ]
     started = time.monotonic()
     try:
