@@ -10,24 +10,12 @@
 #include <limits>
 #include <vector>
 
+#include "test_support.hpp"
+
 using namespace leadplan;
+using namespace leadplan::test;
 
 namespace {
-
-constexpr double NaN = std::numeric_limits<double>::quiet_NaN();
-constexpr double inf = std::numeric_limits<double>::infinity();
-
-// Runs f and returns the position named by its InvalidArgument, or -1 if it returned.
-template <class F>
-int invalidPosition(F&& f)
-{
-    try {
-        f();
-    } catch (const InvalidArgument& e) {
-        return e.position();
-    }
-    return -1;
-}
 
 }  // namespace
 

@@ -13,20 +13,12 @@
 #include <random>
 #include <vector>
 
+#include "test_support.hpp"
+
 using namespace leadplan;
+using namespace leadplan::test;
 
 namespace {
-
-template <class F>
-int invalidPosition(F&& f)
-{
-    try {
-        f();
-    } catch (const InvalidArgument& e) {
-        return e.position();
-    }
-    return -1;
-}
 
 // C(n, k) p^k (1-p)^(n-k) by the textbook product, for small n.
 double plainPmf(int n, int k, double p)

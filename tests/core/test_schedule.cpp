@@ -13,23 +13,12 @@
 #include <limits>
 #include <random>
 
+#include "test_support.hpp"
+
 using namespace leadplan;
+using namespace leadplan::test;
 
 namespace {
-
-constexpr double NaN = std::numeric_limits<double>::quiet_NaN();
-constexpr double inf = std::numeric_limits<double>::infinity();
-
-template <class F>
-int invalidPosition(F&& f)
-{
-    try {
-        f();
-    } catch (const InvalidArgument& e) {
-        return e.position();
-    }
-    return -1;
-}
 
 // ---- The answer key: the contract of issues 2 and 11, written out plainly. ----
 
