@@ -15,10 +15,6 @@
 using namespace leadplan;
 using namespace leadplan::test;
 
-namespace {
-
-}  // namespace
-
 BOOST_AUTO_TEST_SUITE(article)
 
 // Target 1,000,000, average order 20,000, 30 existing orders, 20% conversion, 60 marketing leads.
