@@ -9,8 +9,8 @@ files, not recursive, sorted by name; lock files and this run's outputs skipped)
 written by an earlier run (its rows are taken as they are, keeping their FILE). Rows
 follow the order of the PLAN arguments whatever --jobs is; a file given twice is read once.
 
-Each plan is opened read-only (a private copy, so the original's bytes and folder are
-untouched) in a headless Calc with the built leadplan.oxt installed in a throwaway
+Each plan is opened as a private copy (so the original's bytes and folder are untouched,
+and the copy is never saved) in a headless Calc with the built leadplan.oxt installed in a throwaway
 profile, recalculated, and its LP_ named cells (docs/names.md) read. TEAM.ods is the
 template's own Team sheet (taken from the .oxt) with one row per plan: the input columns
 filled from the plans' named cells (examples/generate_workbooks.py TEAM_INPUT_NAMES), every
@@ -25,7 +25,8 @@ in the same folder and renamed into place; an existing output is replaced only w
 
 Every soffice runs in its own process group and is ended by that id on every path
 (normal end, fault, Ctrl+C, SIGTERM). Test-only hook: LEADPLAN_CONSOLIDATE_TEST_HANG=<file
-name> stops (SIGSTOP) the office reading that plan the first time, so it hangs for real.
+name>[,<file name>...] stops (SIGSTOP) the office reading that plan the first time, so it
+hangs for real; --verbose names the office's process id.
 
 Runs with Debian's /usr/bin/python3 (python3-uno); the harness is scripts/lpcalc.py.
 """
@@ -307,14 +308,48 @@ def docs_order(name: str) -> tuple[int, str]:
     return _DOCS_ORDER.get(name, len(_DOCS_ORDER)), name
 
 
+def read_names(doc, names: list[str]) -> tuple[dict, list[str]]:
+    """The single-cell LP_ names' contents, in a handful of UNO calls whatever their number.
+
+    Each call to the office is a round trip between two processes; on a busy machine it
+    costs milliseconds, and reading 53 names cell by cell took ~370 of them per plan. So
+    one extra sheet (in the private copy, never saved) gets a row of formulas per name,
+    written and read back with one call each. Reading them also makes Calc interpret the
+    cells the names depend on. Only a name whose cell shows an error is read on its own,
+    to report its code and text as Calc shows them."""
+    sheets = doc.Sheets
+    scratch = "LP_consolidate_read"
+    while sheets.hasByName(scratch):
+        scratch += "_"
+    sheets.insertNewByName(scratch, sheets.Count)
+    # ISREF and the size keep what the name-by-name read skipped: names that are no cell
+    # reference (constants, #REF!) and ranges.
+    rows = tuple((f"=ISREF({n})", f"=ROWS({n})*COLUMNS({n})", f"=ISERROR({n})",
+                  f"=ISBLANK({n})", f"={n}") for n in names)
+    cells = sheets.getByName(scratch).getCellRangeByPosition(0, 0, 4, len(names) - 1)
+    cells.setFormulaArray(rows)
+    values, errors = {}, []
+    for name, (is_ref, size, is_error, is_blank, value) in zip(names, cells.getDataArray()):
+        if not is_ref or size != 1:
+            continue
+        if is_error:
+            v = read_cell(doc.NamedRanges.getByName(name).ReferredCells.getCellByPosition(0, 0))
+            errors.append(f"{name} shows {v[2] or 'Err:' + str(v[1])}"
+                          + (f" ({ERROR_WORDS[v[1]]})" if v[1] in ERROR_WORDS else ""))
+        else:
+            values[name] = None if is_blank else value
+    return values, errors
+
+
 def read_plan(office: lpcalc.Office, path: Path, work: Path, required: list[str]) -> dict:
-    """Open a private copy of a plan read-only, recalculate, read its LP_ names."""
+    """Open a private copy of a plan, recalculate, read its LP_ names."""
     copy = work / f"plan{path.suffix.lower()}"
     shutil.copyfile(path, copy)
     try:
+        # Not ReadOnly: read_names adds a sheet to this private copy, which is never saved.
         doc = office.desktop.loadComponentFromURL(
             uno.systemPathToFileUrl(str(copy)), "_blank", 0,
-            lpcalc.props(Hidden=True, ReadOnly=True, MacroExecutionMode=0, UpdateDocMode=0))
+            lpcalc.props(Hidden=True, MacroExecutionMode=0, UpdateDocMode=0))
     except Exception as exc:
         if type(exc).__name__ == "IllegalArgumentException":
             raise Fault("Calc cannot open it as a spreadsheet") from None
@@ -327,23 +362,9 @@ def read_plan(office: lpcalc.Office, path: Path, work: Path, required: list[str]
                 else "another kind of document"
             raise Fault(f"not a spreadsheet: Calc opens it as {kind}")
         doc.calculateAll()
-        ranges = doc.NamedRanges
-        values, errors = {}, []
-        for name in sorted(ranges.ElementNames, key=docs_order):
-            if not name.startswith("LP_"):
-                continue
-            cells = ranges.getByName(name).ReferredCells
-            if cells is None:
-                continue
-            a = cells.RangeAddress
-            if (a.StartColumn, a.StartRow) != (a.EndColumn, a.EndRow):
-                continue
-            v = read_cell(cells.getCellByPosition(0, 0))
-            if isinstance(v, tuple):
-                errors.append(f"{name} shows {v[2] or 'Err:' + str(v[1])}"
-                              + (f" ({ERROR_WORDS[v[1]]})" if v[1] in ERROR_WORDS else ""))
-            else:
-                values[name] = v
+        names = sorted((n for n in doc.NamedRanges.ElementNames if n.startswith("LP_")),
+                       key=docs_order)
+        values, errors = read_names(doc, names) if names else ({}, [])
     finally:
         lpcalc.close(doc)
         copy.unlink(missing_ok=True)
@@ -492,8 +513,11 @@ class Worker(threading.Thread):
             self.hung = False
             self.busy_since = time.monotonic()
             try:
-                if attempt == 1 and os.environ.get(HANG_HOOK) == Path(plan.given).name:
+                hang = os.environ.get(HANG_HOOK, "").split(",")
+                if attempt == 1 and Path(plan.given).name in hang:
                     os.killpg(self.office.proc.pid, signal.SIGSTOP)   # test hook: a real hang
+                    run.say_verbose(f"test hook: office {self.number} (soffice pid {self.pid}) "
+                                    f"stopped on {plan.given}")
                 plan.values = read_plan(self.office, plan.path, self.profile.folder, run.required)
                 self.plans_in_office += 1
                 self.last_rss = rss_mib(self.pid)
