@@ -62,6 +62,11 @@ HANG_HOOK = "LEADPLAN_CONSOLIDATE_TEST_HANG"
 # (0: never); see docs/performance.md for what one office grows by.
 RSS_LIMIT_MIB = int(os.environ.get("LEADPLAN_CONSOLIDATE_RSS_LIMIT_MIB", "768"))
 RESTART_EVERY = int(os.environ.get("LEADPLAN_CONSOLIDATE_RESTART_EVERY", "0"))
+# Built once, here in the main thread, and shared: setting a UNO struct's fields in two
+# threads at once can fail in pyuno (seen: "AttributeError: Name" on a PropertyValue made in
+# a worker while the other worker made one), so the workers never build or read a struct.
+# Not ReadOnly: read_names writes formulas into the private copy, which is never saved.
+PLAN_LOAD = lpcalc.props(Hidden=True, MacroExecutionMode=0, UpdateDocMode=0)
 
 # Calc's error codes as a finance team would read them.
 ERROR_WORDS = {
@@ -312,21 +317,30 @@ def read_names(doc, names: list[str]) -> tuple[dict, list[str]]:
     """The single-cell LP_ names' contents, in a handful of UNO calls whatever their number.
 
     Each call to the office is a round trip between two processes; on a busy machine it
-    costs milliseconds, and reading 53 names cell by cell took ~370 of them per plan. So
-    one extra sheet (in the private copy, never saved) gets a row of formulas per name,
-    written and read back with one call each. Reading them also makes Calc interpret the
-    cells the names depend on. Only a name whose cell shows an error is read on its own,
-    to report its code and text as Calc shows them."""
+    costs milliseconds, and reading 53 names cell by cell took ~370 of them per plan. So a
+    block of empty cells beside the last sheet's used area (in the private copy, never
+    saved) gets a row of formulas per name, written and read back with one call each.
+    Reading them also makes Calc interpret the cells the names depend on. A sheet of its
+    own would be cleaner but costs ~20 ms per plan (Calc updates every reference when a
+    sheet is inserted); it is the fallback for a protected sheet or one used up to its last
+    column. Only a name whose cell shows an error is read on its own, to report its code
+    and text as Calc shows them."""
     sheets = doc.Sheets
-    scratch = "LP_consolidate_read"
-    while sheets.hasByName(scratch):
-        scratch += "_"
-    sheets.insertNewByName(scratch, sheets.Count)
+    sheet = sheets.getByIndex(sheets.Count - 1)
+    used = sheet.createCursorByRange(sheet.getCellRangeByPosition(0, 0, 0, 0))
+    used.gotoEndOfUsedArea(True)       # A1 to the used area's end: its width, no struct read
+    column = used.Columns.Count + 1
+    if sheet.isProtected() or column + 5 > sheet.Columns.Count:
+        scratch = "LP_consolidate_read"
+        while sheets.hasByName(scratch):
+            scratch += "_"
+        sheets.insertNewByName(scratch, sheets.Count)
+        sheet, column = sheets.getByName(scratch), 0
     # ISREF and the size keep what the name-by-name read skipped: names that are no cell
     # reference (constants, #REF!) and ranges.
     rows = tuple((f"=ISREF({n})", f"=ROWS({n})*COLUMNS({n})", f"=ISERROR({n})",
                   f"=ISBLANK({n})", f"={n}") for n in names)
-    cells = sheets.getByName(scratch).getCellRangeByPosition(0, 0, 4, len(names) - 1)
+    cells = sheet.getCellRangeByPosition(column, 0, column + 4, len(names) - 1)
     cells.setFormulaArray(rows)
     values, errors = {}, []
     for name, (is_ref, size, is_error, is_blank, value) in zip(names, cells.getDataArray()):
@@ -346,10 +360,8 @@ def read_plan(office: lpcalc.Office, path: Path, work: Path, required: list[str]
     copy = work / f"plan{path.suffix.lower()}"
     shutil.copyfile(path, copy)
     try:
-        # Not ReadOnly: read_names adds a sheet to this private copy, which is never saved.
-        doc = office.desktop.loadComponentFromURL(
-            uno.systemPathToFileUrl(str(copy)), "_blank", 0,
-            lpcalc.props(Hidden=True, MacroExecutionMode=0, UpdateDocMode=0))
+        doc = office.desktop.loadComponentFromURL(uno.systemPathToFileUrl(str(copy)), "_blank", 0,
+                                                  PLAN_LOAD)
     except Exception as exc:
         if type(exc).__name__ == "IllegalArgumentException":
             raise Fault("Calc cannot open it as a spreadsheet") from None
