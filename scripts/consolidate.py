@@ -539,6 +539,17 @@ class Worker(threading.Thread):
                 self.last_rss = rss_mib(self.pid)
                 plan.reason = str(fault)
                 return
+            except AttributeError as exc:
+                # pyuno, not the plan: while two workers look up UNO members at once, one can
+                # find a member missing (seen: "AttributeError: getByIndex" on a document's
+                # Sheets, a few times in a hundred plans read by fresh offices). The office is
+                # fine: read the plan again there.
+                if attempt == 1 and not self.hung:
+                    run.say(f"{plan.given}: the UNO bridge did not find '{exc}'; reading it again")
+                    continue
+                self.stop_office()
+                plan.reason = f"Calc cannot read it (AttributeError: {exc})"
+                return
             except Exception as exc:
                 hung, died = self.hung, self.died(exc)
                 self.stop_office()
