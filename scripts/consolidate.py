@@ -10,8 +10,8 @@ written by an earlier run (its rows are taken as they are, keeping their FILE). 
 follow the order of the PLAN arguments whatever --jobs is; a file given twice is read once.
 
 Each plan is opened as a private copy (so the original's bytes and folder are untouched,
-and the copy is never saved) in a headless Calc with the built leadplan.oxt installed in a throwaway
-profile, recalculated, and its LP_ named cells (docs/names.md) read. TEAM.ods is the
+and the copy is never saved) in a headless Calc with the built leadplan.oxt installed in
+a throwaway profile, recalculated, and its LP_ named cells (docs/names.md) read. TEAM.ods is the
 template's own Team sheet (taken from the .oxt) with one row per plan: the input columns
 filled from the plans' named cells (examples/generate_workbooks.py TEAM_INPUT_NAMES), every
 other column the first row's live formulas copied down, the total rows and chart following;
@@ -62,9 +62,10 @@ HANG_HOOK = "LEADPLAN_CONSOLIDATE_TEST_HANG"
 # (0: never); see docs/performance.md for what one office grows by.
 RSS_LIMIT_MIB = int(os.environ.get("LEADPLAN_CONSOLIDATE_RSS_LIMIT_MIB", "768"))
 RESTART_EVERY = int(os.environ.get("LEADPLAN_CONSOLIDATE_RESTART_EVERY", "0"))
-# Built once, here in the main thread, and shared: setting a UNO struct's fields in two
-# threads at once can fail in pyuno (seen: "AttributeError: Name" on a PropertyValue made in
-# a worker while the other worker made one), so the workers never build or read a struct.
+# Built once, here in the main thread, and shared: pyuno can fail when two worker threads
+# look up UNO members at once (seen: "AttributeError: Name" on a PropertyValue that both
+# workers were building). The model load's properties hold the copy's URL, so each worker
+# builds its own; Worker.handle reads a plan again after such an AttributeError.
 # Not ReadOnly: read_names writes formulas into the private copy, which is never saved.
 PLAN_LOAD = lpcalc.props(Hidden=True, MacroExecutionMode=0, UpdateDocMode=0)
 
