@@ -572,18 +572,11 @@ class Worker(threading.Thread):
                 self.last_rss = rss_mib(self.pid)
                 plan.reason = str(fault)
                 return
-            except AttributeError as exc:
-                # pyuno, not the plan: while two workers look up UNO members at once, one can
-                # find a member missing (seen: "AttributeError: getByIndex" on a document's
-                # Sheets, a few times in a hundred plans read by fresh offices). The office is
-                # fine: read the plan again there.
-                if attempt == 1 and not self.hung:
-                    run.say(f"{plan.given}: the UNO bridge did not find '{exc}'; reading it again")
-                    continue
-                self.stop_office()
-                plan.reason = f"Calc cannot read it (AttributeError: {exc})"
-                return
             except Exception as exc:
+                # Not the plan's fault (that is a Fault): the office hung or died, or the
+                # UNO bridge stumbled (pyuno, with two workers looking up UNO members at once,
+                # can miss one: "AttributeError: getByIndex"; LibreOffice 25.2 once answered
+                # "illegal object given!"). One retry in a fresh office.
                 hung, died = self.hung, self.died(exc)
                 self.stop_office()
                 if hung:
@@ -591,8 +584,7 @@ class Worker(threading.Thread):
                 elif died:
                     why = "LibreOffice died while reading it"
                 else:
-                    plan.reason = f"Calc cannot read it ({type(exc).__name__}: {exc})"
-                    return
+                    why = f"Calc could not read it ({type(exc).__name__}: {exc})"
                 if attempt == 1:
                     run.say(f"{plan.given}: {why}; retrying once in a fresh office")
                     continue
@@ -942,7 +934,14 @@ def main(argv: list[str] | None = None) -> int:
             temps.append(team_tmp)
             builder = run.builder()
             try:
-                build_team(builder.office, template, args.lang, plans, team_tmp)
+                try:
+                    build_team(builder.office, template, args.lang, plans, team_tmp)
+                except Exception as exc:   # the same stumbles as a plan's: once more, fresh
+                    run.say(f"building {args.output.name} failed ({type(exc).__name__}: {exc}); "
+                            "retrying once in a fresh office")
+                    builder.stop_office()
+                    builder.start_office()
+                    build_team(builder.office, template, args.lang, plans, team_tmp)
             finally:
                 builder.stop_office()
             csv_tmp = None
