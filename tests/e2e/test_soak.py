@@ -224,6 +224,10 @@ def num(x: float, text: str | None = None):
 
 
 def gen_valid(rng: random.Random, name: str):
+    def percent(lo: int, hi: int):   # a whole percentage in [lo, hi), typed as 0.xx
+        k = rng.randrange(lo, hi)
+        return num(k / 100, f"{k / 100:.2f}")
+
     if name == "T":
         roll = rng.random()
         if roll < 0.1:
@@ -241,18 +245,15 @@ def gen_valid(rng: random.Random, name: str):
     if name in ("E", "M", "P"):
         return num(float(rng.randrange(0, 300)))
     if name == "c":
-        k = rng.randrange(1, 101)
-        return num(k / 100, f"{k / 100:.2f}")
+        return percent(1, 101)
     if name == "cm":
-        k = rng.randrange(0, 101)
-        return num(k / 100, f"{k / 100:.2f}")
+        return percent(0, 101)
     if name == "r":
         return num(float(rng.randrange(0, 3)))
     if name == "leads":
         return num(float(rng.randrange(1, 1000)))
     if name == "confidence":
-        k = rng.randrange(1, 100)
-        return num(k / 100, f"{k / 100:.2f}")
+        return percent(1, 100)
     if name == "cycle":
         return num(float(rng.randrange(0, 12)))
     if name == "done":
@@ -311,28 +312,21 @@ def gen_call(rng: random.Random, history: History):
         if v == "text":
             expected = "#VALUE!" if kinds[i] == "double" else INVALID
             break
-    plan_row = None
+    # Array results are read one value at a time through INDEX: the row and column drawn,
+    # and where that value stands in the contract's flat result.
+    if fn_name == "PROACTIVEPLAN":
+        row, column = rng.randrange(1, 9), 2
+        pick = row - 1
+    elif fn_name == "PROACTIVESCHEDULE":   # one of its 24 values, in INDEX order
+        row, column = rng.randrange(1, 13), rng.randrange(1, 3)
+        pick = 2 * (row - 1) + column - 1
+    else:
+        row = column = pick = None
     if expected is None:
         result = contract.evaluate(fn, *values)
-        if fn_name == "PROACTIVEPLAN":
-            plan_row = rng.randrange(1, 9)
-            expected = result if result == INVALID else result[plan_row - 1]
-        elif fn_name == "PROACTIVESCHEDULE":   # one of its 24 values, in INDEX order
-            month, column = rng.randrange(1, 13), rng.randrange(1, 3)
-            expected = result if result == INVALID else result[2 * (month - 1) + column - 1]
-        else:
-            expected = result
-    elif fn_name == "PROACTIVEPLAN":
-        plan_row = rng.randrange(1, 9)
-    elif fn_name == "PROACTIVESCHEDULE":
-        month, column = rng.randrange(1, 13), rng.randrange(1, 3)
+        expected = result if pick is None or result == INVALID else result[pick]
     call = f"{fn_name}({';'.join(texts)})"
-    if plan_row:
-        formula = f"=INDEX({call};{plan_row};2)"
-    elif fn_name == "PROACTIVESCHEDULE":
-        formula = f"=INDEX({call};{month};{column})"
-    else:
-        formula = f"={call}"
+    formula = f"=INDEX({call};{row};{column})" if row else f"={call}"
     return fn_name, formula, expected
 
 
